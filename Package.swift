@@ -1,0 +1,60 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Layers (dependencies point down only):
+/// dkctl → Shell, Monitor → Kernel → VM → Language.
+let package = Package(
+    name: "dkctl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dkctl", targets: ["dkctl"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+    ],
+    targets: [
+        .target(name: "Language"),
+        .target(
+            name: "VM",
+            dependencies: ["Language"]
+        ),
+        .target(
+            name: "Kernel",
+            dependencies: [
+                "Language", "VM",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "Shell",
+            dependencies: ["Kernel", "Language"]
+        ),
+        .target(
+            name: "Monitor",
+            dependencies: ["Kernel", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "dkctl",
+            dependencies: [
+                "Shell", "Monitor", "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "VMTests", dependencies: ["VM", "Language"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+        ),
+    ]
+)

@@ -1,0 +1,16 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1 /* else no cchar_t, add_wch, mvaddwstr, setcchar */
+#include <ncurses.h>
+#include <langinfo.h>
+#include <locale.h>
+/* Swift 6 rejects C globals (stdscr, LINES, COLS) as not concurrency-safe. */
+static inline WINDOW *dk_stdscr(void) { return stdscr; }
+static inline int dk_lines(void) { return LINES; }
+static inline int dk_cols(void) { return COLS; }
+/* A_* attributes are shift macros and do not import. */
+static inline attr_t dk_a_bold(void) { return A_BOLD; }
+static inline attr_t dk_a_reverse(void) { return A_REVERSE; }
+static inline attr_t dk_a_dim(void) { return A_DIM; }
+static inline attr_t dk_a_underline(void) { return A_UNDERLINE; }
+#endif

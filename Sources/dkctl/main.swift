@@ -1,0 +1,3 @@
+import Shell
+
+print("dkctl \(ShellInfo.version)")
