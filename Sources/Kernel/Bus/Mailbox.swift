@@ -1,0 +1,26 @@
+import DequeModule
+import Language
+
+/// A message in a mailbox.
+public struct Message: Sendable {
+    /// Who sent it: a PID or TID, or nil for the kernel.
+    public var from: Address?
+    /// The message itself.
+    public var value: Value
+}
+
+/// A FIFO of messages with a limit. Guarded by the kernel lock.
+struct Mailbox {
+    var messages: Deque<Message> = []
+    /// How many messages have ever arrived (for lost-wakeup checks).
+    var arrivals: UInt64 = 0
+    /// Senders blocked because it is full, oldest first.
+    var blockedSenders: Deque<KThread>?
+
+    var count: Int { messages.count }
+
+    mutating func append(_ message: Message) {
+        messages.append(message)
+        arrivals &+= 1
+    }
+}

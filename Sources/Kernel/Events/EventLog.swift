@@ -1,0 +1,36 @@
+/// A bounded, append-only log of kernel events: when full, the oldest entries are evicted
+/// and counted. Guarded by the kernel lock.
+struct EventLog {
+    let capacity: Int
+    private var ring: [KernelEvent] = []
+    private var start = 0
+    private(set) var total: UInt64 = 0
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// How many events were dropped to stay within capacity.
+    var evicted: UInt64 { total - UInt64(ring.count) }
+
+    mutating func append(
+        time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil,
+        detail: String = ""
+    ) {
+        total += 1
+        let event = KernelEvent(
+            sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail)
+        if ring.count < capacity {
+            ring.append(event)
+        } else {
+            ring[start] = event
+            start = (start + 1) % capacity
+        }
+    }
+
+    /// Events with a sequence number above `after`, oldest first.
+    func events(after: UInt64 = 0) -> [KernelEvent] {
+        let ordered = ring[start...] + ring[..<start]
+        return ordered.filter { $0.sequence > after }
+    }
+}

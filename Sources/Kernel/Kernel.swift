@@ -1,0 +1,95 @@
+import Language
+
+/// The execution kernel: the process table, the scheduler and its execution slots, mailboxes,
+/// timers, resources and the event log. Everything a shell, monitor, test or embedding program
+/// does goes through this type's public methods.
+///
+/// One lock (``KernelLock``) guards all of its state; runnables execute outside it. In
+/// deterministic mode no OS thread is started: the caller drives the single slot (see
+/// ``run(forMilliseconds:)``), and time is virtual (1 µs per reduction).
+public final class Kernel: @unchecked Sendable {  // all mutable state is guarded by `lock`
+    public let configuration: KernelConfiguration
+    let lock = KernelLock()
+
+    var processes: [PID: KProcess] = [:]
+    var threads: [TID: KThread] = [:]
+    var lastID = 0
+    var runQueue: RunQueue
+    var timers = TimerQueue()
+    var eventLog: EventLog
+    var random: SplitMix64
+    /// Virtual time in deterministic mode, nanoseconds.
+    var virtualNow: UInt64 = 0
+    let bootInstant = monotonicNanoseconds()
+    var counters = KernelCounters()
+    /// Processes with no threads that stand for callers outside the kernel (the shell).
+    var externalProcesses: Set<PID> = []
+    /// PIDs an outside caller is waiting for now: init must not reap them first.
+    var externalWaitInterest: Set<PID> = []
+    /// Called, outside the lock, with each line a process prints.
+    var outputHandler: (@Sendable (PID, String) -> Void)?
+
+    var slotThreads: [SlotThread] = []
+    var idleSlots = 0
+    var stopping = false
+    /// What each slot is running now (TID or nil), for `slots` and `top`.
+    var slotCurrent: [TID?]
+    var slotBusyNanoseconds: [UInt64]
+
+    /// Creates a kernel with `init` (PID 1). Call ``start()`` to run it on its own OS threads,
+    /// unless it is deterministic.
+    public init(configuration: KernelConfiguration = KernelConfiguration()) {
+        self.configuration = configuration
+        self.runQueue = RunQueue(policy: configuration.policy)
+        self.eventLog = EventLog(capacity: configuration.eventCapacity)
+        self.random = SplitMix64(seed: configuration.seed)
+        self.slotCurrent = Array(repeating: nil, count: configuration.slots)
+        self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
+        lock.withLock { createInit() }
+    }
+
+    /// Kernel time in nanoseconds since boot. Lock held.
+    var now: UInt64 {
+        configuration.deterministic ? virtualNow : monotonicNanoseconds() &- bootInstant
+    }
+
+    /// Kernel time in nanoseconds since boot (virtual in deterministic mode).
+    public var uptimeNanoseconds: UInt64 { lock.withLock { now } }
+
+    func nextID() -> Int {
+        lastID += 1
+        return lastID
+    }
+
+    func record(
+        _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil, detail: String = ""
+    ) {
+        eventLog.append(time: now, kind, pid: pid, tid: tid, peer: peer, detail: detail)
+    }
+
+    private func createInit() {
+        let pid = nextID()
+        let executable = Executable(name: "init", version: "1.0.0", type: .service) { _ in
+            ClosureRunnable { _ in .finished(.nil) }
+        }
+        let process = KProcess(
+            pid: pid, parent: 0, executable: executable, arguments: [], options: SpawnOptions(),
+            limits: configuration.limits, restartCount: 0, now: now)
+        processes[pid] = process
+        externalProcesses.insert(pid)
+        record(.spawn, pid: pid, detail: executable.reference)
+    }
+}
+
+/// Kernel-wide counters.
+struct KernelCounters {
+    var spawned: UInt64 = 0
+    var exited: UInt64 = 0
+    var reaped: UInt64 = 0
+    var messagesSent: UInt64 = 0
+    var messagesReceived: UInt64 = 0
+    var deadLetters: UInt64 = 0
+    var contextSwitches: UInt64 = 0
+    var reductions: UInt64 = 0
+    var restarts: UInt64 = 0
+}

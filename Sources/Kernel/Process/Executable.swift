@@ -1,0 +1,30 @@
+/// A program the kernel can start: a name, a semantic version, a type, and a way to make the
+/// runnable of a new process's main thread.
+public struct Executable: Sendable {
+    public let name: String
+    /// Semantic version, `1.2.0`.
+    public let version: String
+    public let type: ExecutableType
+    /// Where it came from: a file path, or `builtin`.
+    public let source: String
+    /// Free-form metadata (`description`, `author`, …).
+    public let metadata: [String: String]
+    /// Makes the main thread's runnable for a new process with these arguments.
+    public let makeMain: @Sendable (_ arguments: [String]) -> Runnable
+
+    public init(
+        name: String, version: String = "1.0.0", type: ExecutableType = .orchestrator,
+        source: String = "builtin", metadata: [String: String] = [:],
+        makeMain: @escaping @Sendable (_ arguments: [String]) -> Runnable
+    ) {
+        self.name = name
+        self.version = version
+        self.type = type
+        self.source = source
+        self.metadata = metadata
+        self.makeMain = makeMain
+    }
+
+    /// `name@version`.
+    public var reference: String { "\(name)@\(version)" }
+}

@@ -1,0 +1,107 @@
+import DequeModule
+import Language
+
+/// A process: a PID, its place in the tree, its threads and mailbox, its limits and counters.
+/// Every field is guarded by the kernel lock.
+final class KProcess {
+    let pid: PID
+    var parent: PID
+    let executable: Executable
+    let arguments: [String]
+    var name: String
+    var nice: Int
+    let limits: ProcessLimits
+    let restart: RestartPolicy?
+    /// How many times init restarted this program before this incarnation.
+    let restartCount: Int
+    /// When init restarted it recently (kernel nanoseconds), for the max-restarts rule.
+    var restartHistory: [UInt64] = []
+
+    /// Live threads, main thread first.
+    var threads: [KThread] = []
+    /// Child PIDs (created on first child).
+    var children: Set<PID>?
+    var mailbox = Mailbox()
+    var suspended = false
+    /// Set once it has ended.
+    var exitStatus: ExitStatus?
+    /// Signals it asked to receive as messages.
+    var trapMask: UInt16 = 0
+    /// Memory in use, in bytes, as the VM reports allocations.
+    var memoryUsed = 0
+    /// How many of its threads are on a slot now.
+    var runningThreads = 0
+    /// Ready threads held back by the `parallel` cap.
+    var deferred: Deque<KThread>?
+    /// Threads parked while it is suspended.
+    var stopped: [KThread]?
+    /// Threads blocked in `wait` on it.
+    var waiters: [KThread]?
+    /// Return values of finished threads nobody has joined yet.
+    var finishedResults: [TID: Value] = [:]
+
+    // Counters: totals of threads that have finished; live threads add theirs.
+    var finishedReductions: UInt64 = 0
+    var finishedCPUNanoseconds: UInt64 = 0
+    var finishedSwitches: UInt64 = 0
+    var threadsStarted = 1
+    /// Messages an outside process (the shell) sent.
+    var mailboxMessagesOut: UInt64 = 0
+    /// The last lines it printed, for `logs PID`.
+    var logLines: [String] = []
+    let started: UInt64
+    var ended: UInt64 = 0
+
+    init(
+        pid: PID, parent: PID, executable: Executable, arguments: [String], options: SpawnOptions,
+        limits: ProcessLimits, restartCount: Int, now: UInt64
+    ) {
+        self.pid = pid
+        self.parent = parent
+        self.executable = executable
+        self.arguments = arguments
+        self.name = options.name ?? executable.name
+        self.nice = options.nice
+        self.limits = limits
+        self.restart = options.restart
+        self.restartCount = restartCount
+        self.started = now
+    }
+
+    var isExited: Bool { exitStatus != nil }
+
+    /// The state `ps` shows, derived from the threads.
+    var state: ProcessState {
+        if exitStatus != nil { return .exited }
+        if suspended { return .suspended }
+        var ready = false
+        for thread in threads {
+            switch thread.state {
+            case .running: return .running
+            case .ready: ready = true
+            default: break
+            }
+        }
+        return ready ? .ready : .waiting
+    }
+
+    /// The wait reason of the first waiting thread when the process is waiting.
+    var waitLabel: String? {
+        guard state == .waiting else { return nil }
+        return threads.lazy.compactMap(\.waitLabel).first
+    }
+
+    var totalReductions: UInt64 {
+        threads.reduce(finishedReductions) { $0 + $1.reductions }
+    }
+
+    var totalCPUNanoseconds: UInt64 {
+        threads.reduce(finishedCPUNanoseconds) { $0 + $1.cpuNanoseconds }
+    }
+
+    var totalSwitches: UInt64 {
+        threads.reduce(finishedSwitches) { $0 + $1.contextSwitches }
+    }
+
+    func traps(_ signal: Signal) -> Bool { trapMask & signal.bit != 0 }
+}

@@ -1,0 +1,66 @@
+import Language
+
+extension Kernel {
+    /// Ends a process: its threads stop, its children go to init, its waiters wake, its
+    /// queued messages become dead letters; init restarts it if its policy says so. It stays
+    /// as a zombie until waited for, unless init is its parent (init reaps at once). Lock held.
+    func exitProcess(_ process: KProcess, _ status: ExitStatus) {
+        guard !process.isExited else { return }
+        process.exitStatus = status
+        process.ended = now
+        counters.exited &+= 1
+        for thread in process.threads { retire(thread) }
+        process.threads.removeAll()
+        process.finishedResults.removeAll()
+        process.deferred = nil
+        process.stopped = nil
+        discardMailbox(of: process)
+        record(.exit, pid: process.pid, peer: status.code, detail: status.reason)
+        adoptChildren(of: process)
+        if let restart = process.restart, restart.applies(to: status) {
+            scheduleRestart(of: process, policy: restart)
+        }
+        var reaped = false
+        if let waiters = process.waiters {
+            process.waiters = nil
+            for waiter in waiters where isWaiting(waiter, onExitOf: process.pid) {
+                if !reaped {
+                    reap(process)
+                    reaped = true
+                }
+                wake(waiter, .value(.int(Int64(status.code))))
+            }
+        }
+        if !reaped && process.parent == WellKnownPID.initProcess && !externalWaitInterest.contains(process.pid) {
+            reap(process)
+        }
+        lock.broadcastChange()
+    }
+
+    /// Removes an exited process from the table. Lock held.
+    func reap(_ process: KProcess) {
+        guard processes[process.pid] != nil else { return }
+        processes[process.pid] = nil
+        processes[process.parent]?.children?.remove(process.pid)
+        counters.reaped &+= 1
+    }
+
+    private func adoptChildren(of process: KProcess) {
+        guard let children = process.children, !children.isEmpty,
+            let initProcess = processes[WellKnownPID.initProcess]
+        else { return }
+        process.children = nil
+        if initProcess.children == nil { initProcess.children = [] }
+        for pid in children.sorted() {
+            guard let child = processes[pid] else { continue }
+            child.parent = WellKnownPID.initProcess
+            initProcess.children?.insert(pid)
+            if child.isExited { reap(child) }
+        }
+    }
+
+    private func isWaiting(_ thread: KThread, onExitOf pid: PID) -> Bool {
+        guard thread.state == .waiting, case .wait(let target, _) = thread.request else { return false }
+        return target == pid
+    }
+}

@@ -1,0 +1,89 @@
+import Language
+
+/// Calls made by code outside the kernel (the shell, tests): they block the calling OS
+/// thread, or in deterministic mode drive the kernel until they can answer.
+extension Kernel {
+    /// Waits for process `pid` to end, reaps it and returns how it ended; nil when
+    /// `timeoutMilliseconds` passes first, or (deterministic mode) when nothing left in the
+    /// kernel could ever end it.
+    public func wait(_ pid: PID, timeoutMilliseconds: Double? = nil) throws(KernelError) -> ExitStatus? {
+        try lock.withLock { () throws(KernelError) -> ExitStatus? in
+            guard let process = processes[pid] else { throw .noSuchProcess(pid) }
+            if externalProcesses.contains(pid) { throw .notPermitted("\(pid) is the shell; it cannot be waited for") }
+            externalWaitInterest.insert(pid)
+            defer { externalWaitInterest.remove(pid) }
+            let nanoseconds = timeoutMilliseconds.map { UInt64(max(0, $0) * 1_000_000) }
+            if configuration.deterministic {
+                drive(until: nanoseconds.map { virtualNow &+ $0 }) { process.isExited }
+            } else {
+                let deadline = nanoseconds.map { monotonicNanoseconds() &+ $0 }
+                while !process.isExited && !stopping {
+                    let current = monotonicNanoseconds()
+                    if let deadline, current >= deadline { break }
+                    lock.waitForChange(nanoseconds: deadline.map { $0 - current })
+                }
+            }
+            guard let status = process.exitStatus else { return nil }
+            reap(process)
+            return status
+        }
+    }
+
+    /// Sends a message from outside (the shell, PID `from`). Never blocks: a full mailbox is
+    /// an error, and so is a dead address (the message is counted as a dead letter).
+    public func send(_ value: Value, to address: Address, from: PID? = nil) throws(KernelError) {
+        try lock.withLock { () throws(KernelError) in
+            switch deliver(value, to: address, from: from.map { .process($0) }) {
+            case .delivered:
+                if let from { processes[from]?.mailboxMessagesOut &+= 1 }
+            case .full(.process(let process)):
+                throw .mailboxFull(process.pid, limit: process.limits.mailboxLimit)
+            case .full(.thread(let thread)):
+                throw .mailboxFull(thread.tid, limit: thread.process.limits.mailboxLimit)
+            case .dead:
+                throw .deadLetter(address)
+            }
+        }
+    }
+
+    /// Takes the oldest message from the mailbox of an outside process (the shell), waiting
+    /// up to `timeoutMilliseconds` (deterministic mode: running the kernel meanwhile).
+    public func receive(for pid: PID, timeoutMilliseconds: Double?) throws(KernelError) -> Message? {
+        try lock.withLock { () throws(KernelError) -> Message? in
+            guard let process = processes[pid], !process.isExited else { throw .noSuchProcess(pid) }
+            let nanoseconds = timeoutMilliseconds.map { UInt64(max(0, $0) * 1_000_000) }
+            if configuration.deterministic {
+                drive(until: nanoseconds.map { virtualNow &+ $0 }) { process.mailbox.count > 0 }
+            } else {
+                let deadline = nanoseconds.map { monotonicNanoseconds() &+ $0 }
+                while process.mailbox.count == 0 && !stopping {
+                    let current = monotonicNanoseconds()
+                    if let deadline, current >= deadline { break }
+                    lock.waitForChange(nanoseconds: deadline.map { $0 - current })
+                }
+            }
+            guard let message = process.mailbox.messages.popFirst() else { return nil }
+            counters.messagesReceived &+= 1
+            admitBlockedSender(of: .process(process))
+            return message
+        }
+    }
+
+    /// Changes the scheduling policy while the kernel runs.
+    public func setPolicy(_ policy: SchedulingPolicy) {
+        lock.withLock {
+            guard policy != runQueue.policy else { return }
+            runQueue.switchPolicy(to: policy)
+            record(.policy, pid: WellKnownPID.initProcess, detail: policy.rawValue)
+        }
+    }
+
+    /// The scheduling policy in force.
+    public var policy: SchedulingPolicy { lock.withLock { runQueue.policy } }
+
+    /// Sets the function that receives every line a process prints (called outside the lock,
+    /// on the thread that ran the process).
+    public func setOutputHandler(_ handler: (@Sendable (PID, String) -> Void)?) {
+        lock.withLock { outputHandler = handler }
+    }
+}

@@ -1,0 +1,93 @@
+import Language
+
+extension Kernel {
+    /// Starts a process running `executable` with `arguments`; returns its PID.
+    /// The parent is `options.parent`, or init.
+    public func spawn(_ executable: Executable, arguments: [String] = [], options: SpawnOptions = SpawnOptions())
+        throws(KernelError) -> PID
+    {
+        let runnable = executable.makeMain(arguments)
+        return try lock.withLock { () throws(KernelError) -> PID in
+            try spawnLocked(executable, arguments: arguments, options: options, runnable: runnable, restartCount: 0)
+        }
+    }
+
+    /// Lock held.
+    func spawnLocked(
+        _ executable: Executable, arguments: [String], options: SpawnOptions, runnable: Runnable,
+        restartCount: Int
+    ) throws(KernelError) -> PID {
+        guard processes.count < configuration.maxProcesses else {
+            record(.quota, pid: options.parent ?? WellKnownPID.initProcess, detail: "process limit")
+            throw .processLimit(configuration.maxProcesses)
+        }
+        guard (-20...19).contains(options.nice) else {
+            throw .invalid("nice must be between -20 and 19, not \(options.nice)")
+        }
+        var parentPID = options.parent ?? WellKnownPID.initProcess
+        if processes[parentPID]?.isExited ?? true { parentPID = WellKnownPID.initProcess }
+        let pid = nextID()
+        let process = KProcess(
+            pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
+            limits: options.limits(over: configuration.limits), restartCount: restartCount, now: now)
+        processes[pid] = process
+        if let parent = processes[parentPID] {
+            if parent.children == nil { parent.children = [] }
+            parent.children?.insert(pid)
+        }
+        let main = KThread(
+            tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
+        process.threads.append(main)
+        threads[pid] = main
+        counters.spawned &+= 1
+        record(.spawn, pid: parentPID, peer: pid, detail: executable.reference)
+        enqueue(main)
+        return pid
+    }
+
+    /// Starts another thread in `process`. Lock held.
+    func spawnThreadLocked(in process: KProcess, name: String, runnable: Runnable) throws(KernelError) -> TID {
+        guard !process.isExited else { throw .noSuchProcess(process.pid) }
+        guard process.threads.count < process.limits.maxThreads else {
+            record(.quota, pid: process.pid, detail: "thread limit \(process.limits.maxThreads)")
+            throw .threadLimit(pid: process.pid, limit: process.limits.maxThreads)
+        }
+        let tid = nextID()
+        let thread = KThread(
+            tid: tid, process: process, name: name, runnable: runnable, nice: process.nice, now: now)
+        process.threads.append(thread)
+        process.threadsStarted += 1
+        threads[tid] = thread
+        record(.threadStart, pid: process.pid, tid: tid, detail: name)
+        enqueue(thread)
+        return tid
+    }
+
+    /// Starts another thread in process `pid`.
+    public func spawnThread(in pid: PID, name: String, runnable: Runnable) throws(KernelError) -> TID {
+        try lock.withLock { () throws(KernelError) -> TID in
+            guard let process = processes[pid] else { throw .noSuchProcess(pid) }
+            return try spawnThreadLocked(in: process, name: name, runnable: runnable)
+        }
+    }
+
+    /// Registers a process with no threads that stands for a caller outside the kernel, such
+    /// as the shell: it has a PID, a mailbox, and appears in `ps`.
+    public func attachExternalProcess(name: String, version: String = "1.0.0") -> PID {
+        lock.withLock {
+            let pid = nextID()
+            let executable = Executable(name: name, version: version, type: .service) { _ in
+                ClosureRunnable { _ in .finished(.nil) }
+            }
+            let process = KProcess(
+                pid: pid, parent: WellKnownPID.initProcess, executable: executable, arguments: [],
+                options: SpawnOptions(), limits: configuration.limits, restartCount: 0, now: now)
+            processes[pid] = process
+            processes[WellKnownPID.initProcess]?.children = (processes[WellKnownPID.initProcess]?.children ?? [])
+                .union([pid])
+            externalProcesses.insert(pid)
+            record(.spawn, pid: WellKnownPID.initProcess, peer: pid, detail: executable.reference)
+            return pid
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Language
+
+extension Kernel {
+    /// Takes the next thread that may run now, honouring suspension and `parallel` caps.
+    /// Lock held. Fires due timers first.
+    func pickNext() -> KThread? {
+        fireDueTimers()
+        while let thread = runQueue.pop() {
+            guard thread.state == .ready else { continue }  // killed or moved while queued
+            let process = thread.process
+            if process.suspended {
+                thread.state = .suspended
+                process.stopped = (process.stopped ?? []) + [thread]
+                continue
+            }
+            if let cap = process.limits.parallel, process.runningThreads >= cap {
+                if process.deferred == nil { process.deferred = [] }
+                process.deferred?.append(thread)
+                continue
+            }
+            return thread
+        }
+        return nil
+    }
+
+    /// Runs one slice of `thread` on slot `slot`. Called with the lock held; releases it while
+    /// the runnable runs and holds it again on return.
+    func runSlice(_ thread: KThread, slot: Int) {
+        let process = thread.process
+        thread.state = .running
+        thread.onSlot = true
+        thread.contextSwitches &+= 1
+        counters.contextSwitches &+= 1
+        process.runningThreads += 1
+        slotCurrent[slot] = thread.tid
+        let wake = thread.wake
+        thread.wake = nil
+        lock.unlock()
+
+        let began = configuration.deterministic ? 0 : monotonicNanoseconds()
+        var slice = Slice(budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
+        let outcome = thread.runnable.run(&slice)
+        let elapsed =
+            configuration.deterministic
+            ? UInt64(max(slice.used, 1)) * 1000 : monotonicNanoseconds() &- began
+
+        lock.lock()
+        slotCurrent[slot] = nil
+        slotBusyNanoseconds[slot] &+= elapsed
+        if configuration.deterministic { virtualNow &+= elapsed }
+        complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
+    }
+
+    /// Books a finished slice and moves the thread to its next state. Lock held.
+    private func complete(_ thread: KThread, _ outcome: RunOutcome, reductions: Int, elapsed: UInt64) {
+        let process = thread.process
+        thread.onSlot = false
+        process.runningThreads -= 1
+        let used = UInt64(max(reductions, 0))
+        counters.reductions &+= used
+        if configuration.policy == .fair || runQueue.policy == .fair {
+            RunQueue.charge(thread, reductions: max(reductions, 1))
+        }
+        if let next = process.deferred?.popFirst() { enqueue(next) }
+        if thread.state == .finished {  // its process ended while it ran
+            process.finishedReductions &+= used
+            process.finishedCPUNanoseconds &+= elapsed
+            return
+        }
+        thread.reductions &+= used
+        thread.cpuNanoseconds &+= elapsed
+        switch outcome {
+        case .yielded:
+            makeReady(thread)
+        case .blocked(let request):
+            park(thread, on: request)
+        case .finished(let value):
+            if thread.tid == process.pid {
+                exitProcess(process, ExitStatus(code: exitCode(of: value), reason: "normal"))
+            } else {
+                finishThread(thread, result: value)
+            }
+        case .failed(let reason):
+            exitProcess(process, ExitStatus(code: ExitStatus.runtimeErrorCode, reason: reason))
+        case .exited:
+            break
+        }
+    }
+
+    /// The exit code a main thread's return value stands for.
+    private func exitCode(of value: Value) -> Int {
+        if case .int(let code) = value { return Int(truncatingIfNeeded: code) }
+        return 0
+    }
+
+    /// Puts a thread in the run queue (or aside, if its process is suspended). Lock held.
+    func makeReady(_ thread: KThread) {
+        let process = thread.process
+        if process.suspended {
+            thread.state = .suspended
+            process.stopped = (process.stopped ?? []) + [thread]
+            return
+        }
+        enqueue(thread)
+    }
+
+    func enqueue(_ thread: KThread) {
+        thread.state = .ready
+        runQueue.push(thread)
+        if idleSlots > 0 { lock.signalSlot() }
+    }
+
+    /// Ends one thread that is not the main thread. Lock held.
+    func finishThread(_ thread: KThread, result: Value) {
+        let process = thread.process
+        retire(thread)
+        process.threads.removeAll { $0 === thread }
+        if let joiners = thread.joiners {
+            for joiner in joiners where isWaiting(joiner, onJoinOf: thread.tid) {
+                wake(joiner, .value(result))
+            }
+        } else {
+            thread.result = result
+            process.finishedResults[thread.tid] = result
+        }
+        record(.threadEnd, pid: process.pid, tid: thread.tid)
+    }
+
+    /// Marks a thread finished and folds its counters into its process. Lock held.
+    func retire(_ thread: KThread) {
+        let process = thread.process
+        thread.state = .finished
+        thread.request = nil
+        threads[thread.tid] = nil
+        process.finishedReductions &+= thread.reductions
+        process.finishedCPUNanoseconds &+= thread.cpuNanoseconds
+        process.finishedSwitches &+= thread.contextSwitches
+        thread.reductions = 0
+        thread.cpuNanoseconds = 0
+        thread.contextSwitches = 0
+        if let pending = thread.mailbox?.count, pending > 0 {
+            counters.deadLetters &+= UInt64(pending)
+        }
+        while let sender = thread.mailbox?.blockedSenders?.popFirst() {
+            guard sender.state == .waiting, case .send = sender.request else { continue }
+            counters.deadLetters &+= 1
+            wake(sender, .value(.bool(true)))
+        }
+        thread.mailbox = nil
+    }
+
+    private func isWaiting(_ thread: KThread, onJoinOf tid: TID) -> Bool {
+        guard thread.state == .waiting, case .join(let target, _) = thread.request else { return false }
+        return target == tid
+    }
+}

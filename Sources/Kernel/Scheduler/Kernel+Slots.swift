@@ -1,0 +1,89 @@
+extension Kernel {
+    /// Starts the execution slots on their own OS threads. Does nothing in deterministic mode,
+    /// where the caller drives the kernel with ``run(forMilliseconds:)`` and the waits.
+    public func start() {
+        guard !configuration.deterministic else { return }
+        lock.withLock {
+            guard slotThreads.isEmpty else { return }
+            stopping = false
+            for index in 0..<configuration.slots {
+                slotThreads.append(SlotThread { [self] in slotLoop(index) })
+            }
+        }
+    }
+
+    /// Stops the execution slots and waits for them. Processes stay in the table.
+    public func shutdown() {
+        let running = lock.withLock {
+            stopping = true
+            lock.broadcastSlots()
+            lock.broadcastChange()
+            return slotThreads
+        }
+        for thread in running { thread.join() }
+        lock.withLock { slotThreads.removeAll() }
+    }
+
+    private func slotLoop(_ index: Int) {
+        lock.lock()
+        while !stopping {
+            if let thread = pickNext() {
+                runSlice(thread, slot: index)
+                continue
+            }
+            idleSlots += 1
+            let wait = timers.nextDeadline.map { $0 > now ? $0 - now : 0 }
+            if wait != 0 { lock.waitForWork(nanoseconds: wait) }
+            idleSlots -= 1
+        }
+        lock.unlock()
+    }
+
+    /// Deterministic mode: runs slices on the caller's thread until `done` holds or nothing
+    /// can happen before `deadline` (virtual nanoseconds); the clock jumps over idle time.
+    /// Lock held. Returns whether `done` held.
+    @discardableResult
+    func drive(until deadline: UInt64?, _ done: () -> Bool) -> Bool {
+        while true {
+            if done() { return true }
+            if let deadline, virtualNow >= deadline { return false }
+            if let thread = pickNext() {
+                runSlice(thread, slot: 0)
+                continue
+            }
+            guard let next = timers.nextDeadline, deadline.map({ next <= $0 }) ?? true else {
+                if let deadline { virtualNow = max(virtualNow, deadline) }
+                return done()
+            }
+            virtualNow = max(virtualNow, next)
+        }
+    }
+
+    /// Lets the kernel run for `milliseconds`: in deterministic mode, runs it until virtual
+    /// time has moved that far (as fast as the machine allows); otherwise sleeps.
+    public func run(forMilliseconds milliseconds: Double) {
+        let nanoseconds = UInt64(max(0, milliseconds) * 1_000_000)
+        lock.withLock {
+            if configuration.deterministic {
+                drive(until: virtualNow &+ nanoseconds) { false }
+            } else {
+                let deadline = monotonicNanoseconds() &+ nanoseconds
+                while !stopping {
+                    let current = monotonicNanoseconds()
+                    guard current < deadline else { break }
+                    lock.waitForChange(nanoseconds: deadline - current)
+                }
+            }
+        }
+    }
+
+    /// Deterministic mode: runs until no thread can run and no timer is pending (or
+    /// `maxMilliseconds` of virtual time pass). Returns whether the kernel went idle.
+    @discardableResult
+    public func runUntilIdle(maxMilliseconds: Double = 3_600_000) -> Bool {
+        lock.withLock {
+            let deadline = virtualNow &+ UInt64(maxMilliseconds * 1_000_000)
+            return drive(until: deadline) { runQueue.count == 0 && timers.isEmpty }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Language
+
+extension Kernel {
+    /// Parks a thread on a request, or wakes it at once if the request is already satisfied.
+    /// Lock held.
+    func park(_ thread: KThread, on request: WaitRequest) {
+        thread.epoch &+= 1
+        thread.request = request
+        thread.state = .waiting
+        thread.waitStarted = now
+        let process = thread.process
+        switch request {
+        case .sleep:
+            break
+        case .receive(let timeout):
+            let mark = ReceiveMark(
+                thread: thread.mailbox?.arrivals ?? 0, process: process.mailbox.arrivals)
+            if mark != thread.receiveMark {
+                wake(thread, .value(.bool(true)))
+                return
+            }
+            if timeout == 0 {
+                wake(thread, .value(.bool(false)))
+                return
+            }
+        case .join(let tid, _):
+            if let result = process.finishedResults.removeValue(forKey: tid) {
+                wake(thread, .value(result))
+                return
+            }
+            guard let target = threads[tid], target.process === process else {
+                wake(thread, .failure(kind: "noproc", message: "no thread \(tid) in process \(process.pid)"))
+                return
+            }
+            target.joiners = (target.joiners ?? []) + [thread]
+        case .wait(let pid, _):
+            guard let target = processes[pid] else {
+                wake(thread, .failure(kind: "noproc", message: "no such process: \(pid)"))
+                return
+            }
+            if let status = target.exitStatus {
+                reap(target)
+                wake(thread, .value(.int(Int64(status.code))))
+                return
+            }
+            target.waiters = (target.waiters ?? []) + [thread]
+        case .send(let address, let message):
+            switch deliver(message, to: address, from: .thread(thread.tid)) {
+            case .delivered, .dead:
+                wake(thread, .value(.bool(true)))
+                return
+            case .full(let box):
+                addBlockedSender(thread, to: box)
+            }
+        }
+        if let timeout = request.timeoutMilliseconds, timeout >= 0 {
+            let deadline = now &+ UInt64(timeout) &* 1_000_000
+            timers.schedule(at: deadline, .timeout(thread, epoch: thread.epoch))
+            if idleSlots > 0 { lock.signalSlot() }
+        }
+    }
+
+    /// Wakes a waiting thread with an answer. Lock held.
+    func wake(_ thread: KThread, _ answer: Wake) {
+        guard thread.state == .waiting else { return }
+        thread.request = nil
+        thread.wake = answer
+        thread.waitNanoseconds &+= now &- thread.waitStarted
+        makeReady(thread)
+    }
+
+    /// Fires every timer that is due. Lock held.
+    func fireDueTimers() {
+        guard let next = timers.nextDeadline else { return }
+        let current = now
+        guard next <= current else { return }
+        while let action = timers.popDue(now: current) {
+            switch action {
+            case .timeout(let thread, let epoch):
+                guard thread.epoch == epoch, thread.state == .waiting, let request = thread.request else {
+                    continue
+                }
+                switch request {
+                case .sleep: wake(thread, .value(.nil))
+                case .receive: wake(thread, .value(.bool(false)))
+                case .join(let tid, let ms):
+                    wake(thread, .failure(kind: "timeout", message: "join \(tid) timed out after \(ms ?? 0) ms"))
+                case .wait(let pid, let ms):
+                    wake(thread, .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
+                case .send: break
+                }
+            case .escalate(let pid):
+                if let process = processes[pid], !process.isExited {
+                    record(.signal, pid: pid, detail: "KILL (TERM grace period over)")
+                    exitProcess(process, .signalled(.kill))
+                }
+            case .restart(let ticket):
+                performRestart(ticket)
+            }
+        }
+    }
+}

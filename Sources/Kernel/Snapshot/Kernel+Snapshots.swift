@@ -1,0 +1,111 @@
+extension Kernel {
+    /// Processes copied per lock hold: `ps` over 100,000 processes lets the slots run in between.
+    static let snapshotChunk = 4096
+
+    /// Every process, sorted by PID. Copied a chunk at a time, so a large table does not
+    /// stop the kernel for long (a process may end between chunks: it is then left out).
+    public func processList() -> [ProcessSnapshot] {
+        let pids = lock.withLock { Array(processes.keys) }.sorted()
+        var rows: [ProcessSnapshot] = []
+        rows.reserveCapacity(pids.count)
+        var start = 0
+        while start < pids.count {
+            let end = min(start + Kernel.snapshotChunk, pids.count)
+            lock.withLock {
+                for pid in pids[start..<end] {
+                    if let process = processes[pid] { rows.append(snapshot(of: process)) }
+                }
+            }
+            start = end
+        }
+        return rows
+    }
+
+    /// One process, or nil.
+    public func process(_ pid: PID) -> ProcessSnapshot? {
+        lock.withLock { processes[pid].map(snapshot(of:)) }
+    }
+
+    /// The threads of one process, or of every process when `pid` is nil, sorted by TID.
+    public func threadList(of pid: PID? = nil) throws(KernelError) -> [ThreadSnapshot] {
+        try lock.withLock { () throws(KernelError) -> [ThreadSnapshot] in
+            if let pid {
+                guard let process = processes[pid] else { throw .noSuchProcess(pid) }
+                return process.threads.map(snapshot(of:))
+            }
+            return threads.values.sorted { $0.tid < $1.tid }.map(snapshot(of:))
+        }
+    }
+
+    /// Whether `id` names a live thread (not a process).
+    public func isThread(_ id: Int) -> Bool {
+        lock.withLock { threads[id] != nil && processes[id] == nil }
+    }
+
+    /// The last lines a process printed.
+    public func logs(of pid: PID) throws(KernelError) -> [String] {
+        try lock.withLock { () throws(KernelError) -> [String] in
+            guard let process = processes[pid] else { throw .noSuchProcess(pid) }
+            return process.logLines
+        }
+    }
+
+    /// Events after sequence number `after`, oldest first.
+    public func events(after: UInt64 = 0) -> [KernelEvent] {
+        lock.withLock { eventLog.events(after: after) }
+    }
+
+    /// Kernel-wide figures.
+    public func stats() -> KernelStats {
+        lock.withLock {
+            var byState: [ProcessState: Int] = [:]
+            var memory = 0
+            var queued = 0
+            for process in processes.values {
+                byState[process.state, default: 0] += 1
+                memory += process.memoryUsed
+                queued += process.mailbox.count
+            }
+            return KernelStats(
+                uptimeNanoseconds: now, processes: processes.count, processesByState: byState,
+                threads: threads.count, policy: runQueue.policy, slots: configuration.slots,
+                quantum: configuration.quantum, deterministic: configuration.deterministic,
+                spawned: counters.spawned, exited: counters.exited, reaped: counters.reaped,
+                restarts: counters.restarts, messagesSent: counters.messagesSent,
+                messagesReceived: counters.messagesReceived, messagesQueued: queued,
+                deadLetters: counters.deadLetters, contextSwitches: counters.contextSwitches,
+                reductions: counters.reductions, memory: memory, runQueueLength: runQueue.count,
+                eventsRecorded: eventLog.total, eventsEvicted: eventLog.evicted,
+                slotBusyNanoseconds: slotBusyNanoseconds, slotCurrent: slotCurrent,
+                maxProcesses: configuration.maxProcesses, limits: configuration.limits)
+        }
+    }
+
+    /// Lock held.
+    private func snapshot(of process: KProcess) -> ProcessSnapshot {
+        let external = externalProcesses.contains(process.pid)
+        let isInit = process.pid == WellKnownPID.initProcess
+        var state = external && !process.isExited ? ProcessState.running : process.state
+        var wait = external ? nil : process.waitLabel
+        if isInit { (state, wait) = (.waiting, "children") }
+        return ProcessSnapshot(
+            pid: process.pid, ppid: process.parent, name: process.name, version: process.executable.version,
+            type: process.executable.type,
+            state: state, wait: wait, priority: process.nice,
+            threads: process.threads.count, reductions: process.totalReductions,
+            cpuNanoseconds: process.totalCPUNanoseconds, memory: process.memoryUsed,
+            mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
+            reason: process.exitStatus?.reason, restarts: process.restartCount,
+            contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments)
+    }
+
+    /// Lock held.
+    private func snapshot(of thread: KThread) -> ThreadSnapshot {
+        ThreadSnapshot(
+            tid: thread.tid, pid: thread.process.pid, name: thread.name, state: thread.state,
+            wait: thread.waitLabel, priority: thread.nice, reductions: thread.reductions,
+            cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
+            waitNanoseconds: thread.waitNanoseconds, mailbox: thread.mailbox?.count ?? 0,
+            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut)
+    }
+}

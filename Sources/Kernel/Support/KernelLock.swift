@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The kernel's big lock: a pthread mutex with two condition variables, one on which idle
+/// execution slots sleep and one on which callers outside the kernel (the shell) wait.
+///
+/// Written here rather than taken from a package because the scheduler needs a condition
+/// variable bound to the same mutex with a timed wait, and ThreadSanitizer understands
+/// pthread primitives directly (`Synchronization.Mutex` reports false races on Linux).
+final class KernelLock: @unchecked Sendable {  // the pthread objects guard themselves
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let slotCondition: UnsafeMutablePointer<pthread_cond_t>
+    private let externalCondition: UnsafeMutablePointer<pthread_cond_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        slotCondition = .allocate(capacity: 1)
+        externalCondition = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        #if os(Linux)
+            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        #endif
+        pthread_cond_init(slotCondition, &attributes)
+        pthread_cond_init(externalCondition, &attributes)
+        pthread_condattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_cond_destroy(slotCondition)
+        pthread_cond_destroy(externalCondition)
+        pthread_mutex_destroy(mutex)
+        slotCondition.deallocate()
+        externalCondition.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+
+    /// Runs `body` with the lock held.
+    @inline(__always)
+    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    /// An idle slot sleeps until signalled or until `nanoseconds` have passed.
+    /// The lock must be held; it is held again on return.
+    func waitForWork(nanoseconds: UInt64?) { wait(slotCondition, nanoseconds: nanoseconds) }
+
+    /// A caller outside the kernel sleeps until something ends or `nanoseconds` have passed.
+    /// The lock must be held; it is held again on return.
+    func waitForChange(nanoseconds: UInt64?) { wait(externalCondition, nanoseconds: nanoseconds) }
+
+    private func wait(_ condition: UnsafeMutablePointer<pthread_cond_t>, nanoseconds: UInt64?) {
+        guard let nanoseconds else {
+            pthread_cond_wait(condition, mutex)
+            return
+        }
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let total = UInt64(now.tv_nsec) + nanoseconds % 1_000_000_000
+        var deadline = timespec()
+        deadline.tv_sec = now.tv_sec + Int(nanoseconds / 1_000_000_000) + Int(total / 1_000_000_000)
+        deadline.tv_nsec = Int(total % 1_000_000_000)
+        pthread_cond_timedwait(condition, mutex, &deadline)
+    }
+
+    /// Wakes one sleeping slot.
+    func signalSlot() { pthread_cond_signal(slotCondition) }
+    /// Wakes every sleeping slot.
+    func broadcastSlots() { pthread_cond_broadcast(slotCondition) }
+    /// Wakes every caller waiting outside the kernel.
+    func broadcastChange() { pthread_cond_broadcast(externalCondition) }
+}

@@ -1,0 +1,67 @@
+import DequeModule
+import Language
+
+/// A green thread: a runnable plus the scheduler's bookkeeping. Every field is guarded by the
+/// kernel lock, except `runnable`, which only the slot running the thread touches.
+final class KThread {
+    let tid: TID
+    unowned let process: KProcess
+    let name: String
+    let runnable: Runnable
+    var state: ThreadState = .ready
+    /// The request it is blocked on while `state == .waiting`.
+    var request: WaitRequest?
+    /// Whether a slot is running it now (its state may already say `waiting` or `ready`).
+    var onSlot = false
+    /// The answer to hand to the runnable on its next slice.
+    var wake: Wake?
+    /// Bumped on every park, so that a timer armed for an earlier wait is ignored.
+    var epoch: UInt32 = 0
+    /// Scheduling weight from -20 (first) to 19 (last).
+    var nice: Int
+    /// `fair` policy: weighted reductions run so far.
+    var virtualRuntime: UInt64 = 0
+    /// `priority` policy: the pick counter when it was queued (for aging).
+    var queuedAtPick: UInt64 = 0
+    /// Its own mailbox (messages addressed to its TID), created on first use.
+    var mailbox: Mailbox?
+    /// Arrival counts of both mailboxes when the thread last found nothing to receive.
+    var receiveMark = ReceiveMark()
+    /// Threads blocked in `join` on this one.
+    var joiners: [KThread]?
+    /// Its return value once finished (for late joiners).
+    var result: Value?
+
+    // Counters (metrics).
+    var reductions: UInt64 = 0
+    var cpuNanoseconds: UInt64 = 0
+    var contextSwitches: UInt64 = 0
+    var waitNanoseconds: UInt64 = 0
+    var waitStarted: UInt64 = 0
+    var messagesIn: UInt64 = 0
+    var messagesOut: UInt64 = 0
+    let started: UInt64
+
+    init(tid: TID, process: KProcess, name: String, runnable: Runnable, nice: Int, now: UInt64) {
+        self.tid = tid
+        self.process = process
+        self.name = name
+        self.runnable = runnable
+        self.nice = nice
+        self.started = now
+    }
+
+    var isFinished: Bool { state == .finished }
+
+    /// The wait reason `ps` shows, or nil.
+    var waitLabel: String? {
+        state == .waiting ? request?.label : nil
+    }
+}
+
+/// How many messages had arrived in a thread's and its process's mailboxes when it last
+/// looked and found nothing to take.
+struct ReceiveMark: Equatable {
+    var thread: UInt64 = 0
+    var process: UInt64 = 0
+}

@@ -1,0 +1,53 @@
+import Language
+
+/// What a blocked thread waits for. The scheduler parks the thread, arms a timer if there is a
+/// timeout, and wakes it with a ``Wake`` when the request completes.
+public enum WaitRequest: Sendable {
+    /// Sleep for a time; woken with `nil`.
+    case sleep(milliseconds: Int)
+    /// A message: woken with `true` when one arrives that the thread has not yet looked at,
+    /// `false` when the timeout (if any) passes.
+    case receive(timeoutMilliseconds: Int?)
+    /// Another thread of the same process ending: woken with its return value, or a `timeout`
+    /// failure.
+    case join(TID, timeoutMilliseconds: Int?)
+    /// A process ending: woken with its exit code, or a `timeout` failure.
+    case wait(PID, timeoutMilliseconds: Int?)
+    /// Room in a full mailbox: the kernel delivers `message` when there is, then wakes the
+    /// sender with `true`.
+    case send(to: Address, message: Value)
+
+    /// The short reason `ps` shows.
+    var label: String {
+        switch self {
+        case .sleep: "sleep"
+        case .receive: "receive"
+        case .join(let tid, _): "join \(tid)"
+        case .wait(let pid, _): "wait \(pid)"
+        case .send: "mailbox-full"
+        }
+    }
+
+    var timeoutMilliseconds: Int? {
+        switch self {
+        case .sleep(let ms): ms
+        case .receive(let ms), .join(_, let ms), .wait(_, let ms): ms
+        case .send: nil
+        }
+    }
+}
+
+/// Where a message goes.
+public enum Address: Sendable, Hashable, CustomStringConvertible {
+    /// A process's mailbox.
+    case process(PID)
+    /// One thread's own mailbox.
+    case thread(TID)
+
+    public var description: String {
+        switch self {
+        case .process(let pid): String(pid)
+        case .thread(let tid): "t\(tid)"
+        }
+    }
+}
