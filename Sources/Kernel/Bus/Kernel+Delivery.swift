@@ -21,6 +21,23 @@ extension Kernel {
         -> Delivery
     {
         let message = Message(from: sender, value: value)
+        let result = queue(message, to: address, force: force)
+        if case .delivered = result, let sender {
+            let (senderPID, senderTID) = owner(of: sender)
+            record(.send, pid: senderPID, tid: senderTID, peer: address.number)
+        }
+        return result
+    }
+
+    /// The process and thread an address belongs to. Lock held.
+    func owner(of address: Address) -> (PID, TID?) {
+        switch address {
+        case .process(let pid): (pid, nil)
+        case .thread(let tid): (threads[tid]?.process.pid ?? tid, tid)
+        }
+    }
+
+    private func queue(_ message: Message, to address: Address, force: Bool) -> Delivery {
         switch address {
         case .process(let pid):
             guard let process = processes[pid], !process.isExited else { return deadLetter(address) }
@@ -50,12 +67,7 @@ extension Kernel {
 
     private func deadLetter(_ address: Address) -> Delivery {
         counters.deadLetters &+= 1
-        let id: Int
-        switch address {
-        case .process(let pid): id = pid
-        case .thread(let tid): id = tid
-        }
-        record(.deadLetter, pid: id)
+        record(.deadLetter, pid: address.number)
         return .dead
     }
 

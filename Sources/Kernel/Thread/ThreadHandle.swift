@@ -59,6 +59,7 @@ public struct ThreadHandle {
             }
             thread.messagesIn &+= 1
             kernel.counters.messagesReceived &+= 1
+            kernel.record(.receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number)
             return message
         }
     }

@@ -50,4 +50,12 @@ public enum Address: Sendable, Hashable, CustomStringConvertible {
         case .thread(let tid): "t\(tid)"
         }
     }
+
+    /// The PID or TID.
+    public var number: Int {
+        switch self {
+        case .process(let pid): pid
+        case .thread(let tid): tid
+        }
+    }
 }

@@ -1,0 +1,76 @@
+import Kernel
+import Language
+import Testing
+
+@Suite struct MessagingTests {
+    @Test func shellSendsAndProcessReplies() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
+        let shell = kernel.attachExternalProcess(name: "dkctl")
+        let echo = try kernel.spawn(
+            program("echo") {
+                ClosureRunnable { slice in
+                    slice.used = 1
+                    guard let message = slice.thread.takeMessage() else {
+                        return .blocked(.receive(timeoutMilliseconds: nil))
+                    }
+                    _ = slice.thread.trySend(.list([message.value, .pid(slice.thread.pid)]), to: .process(shell))
+                    return .finished(.int(0))
+                }
+            }, options: SpawnOptions(parent: shell))
+        try kernel.send(.string("hi"), to: .process(echo), from: shell)
+        let reply = try kernel.receive(for: shell, timeoutMilliseconds: 1000)
+        #expect(reply?.value == .list([.string("hi"), .pid(echo)]))
+        #expect(reply?.from == .thread(echo))
+    }
+
+    @Test func fullMailboxIsAnErrorForTheShell() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
+        let pid = try kernel.spawn(program("deaf") { Runnables.spinner() }, options: SpawnOptions(mailboxLimit: 2))
+        try kernel.send(.int(1), to: .process(pid))
+        try kernel.send(.int(2), to: .process(pid))
+        #expect(throws: KernelError.mailboxFull(pid, limit: 2)) { try kernel.send(.int(3), to: .process(pid)) }
+        #expect(kernel.process(pid)?.mailbox == 2)
+    }
+
+    @Test func deadLettersAreCounted() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
+        #expect(throws: KernelError.deadLetter(.process(77))) { try kernel.send(.int(1), to: .process(77)) }
+        #expect(kernel.stats().deadLetters == 1)
+        #expect(kernel.events().contains { $0.kind == .deadLetter && $0.pid == 77 })
+    }
+
+    /// A full mailbox blocks a program's sender until the receiver takes a message; nothing
+    /// is lost: sent = received + queued + dead letters.
+    @Test func fullMailboxBlocksTheSenderUntilThereIsRoom() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
+        let shell = kernel.attachExternalProcess(name: "dkctl")
+        let received = Box<[Value]>([])
+        let sink = try kernel.spawn(
+            program("sink") {
+                ClosureRunnable { slice in
+                    slice.used = 1
+                    guard let message = slice.thread.takeMessage() else {
+                        return .blocked(.sleep(milliseconds: 10))
+                    }
+                    received.value?.append(message.value)
+                    return received.value?.count == 10 ? .finished(.int(0)) : .blocked(.sleep(milliseconds: 10))
+                }
+            }, options: SpawnOptions(mailboxLimit: 1, parent: shell))
+        let sender = try kernel.spawn(
+            program("source") {
+                var next: Int64 = 0
+                return ClosureRunnable { slice in
+                    slice.used = 1
+                    guard next < 10 else { return .finished(.int(0)) }
+                    next += 1
+                    if slice.thread.trySend(.int(next), to: .process(sink)) { return .yielded }
+                    return .blocked(.send(to: .process(sink), message: .int(next)))
+                }
+            }, options: SpawnOptions(parent: shell))
+        kernel.run(forMilliseconds: 15)
+        #expect(kernel.process(sender)?.wait == "mailbox-full")
+        #expect(try kernel.wait(sink)?.code == 0)
+        #expect(received.value == (1...10).map { .int($0) })
+        _ = try kernel.wait(sender)
+    }
+}

@@ -1,0 +1,138 @@
+import Kernel
+import Language
+import Synchronization
+import Testing
+
+@Suite struct SchedulerTests {
+    private func kernel(_ policy: SchedulingPolicy, quantum: Int = 100) -> Kernel {
+        Kernel(configuration: KernelConfiguration(policy: policy, quantum: quantum, deterministic: true))
+    }
+
+    /// Spawns spinners with the given nice values, runs `ms` of virtual time, and returns each
+    /// one's reductions.
+    private func shares(_ kernel: Kernel, nices: [Int], milliseconds: Double = 200) throws -> [UInt64] {
+        let pids = try nices.map { nice in
+            try kernel.spawn(program("spin") { Runnables.spinner() }, options: SpawnOptions(nice: nice))
+        }
+        kernel.run(forMilliseconds: milliseconds)
+        return pids.map { kernel.process($0)?.reductions ?? 0 }
+    }
+
+    @Test(arguments: SchedulingPolicy.allCases)
+    func spinnerCannotStarveOthers(policy: SchedulingPolicy) throws {
+        let kernel = kernel(policy)
+        let spinner = try kernel.spawn(program("spin") { Runnables.spinner() })
+        let counter = Box<Int>(0)
+        let worker = try kernel.spawn(
+            program("worker") {
+                ClosureRunnable { slice in
+                    slice.used = 10
+                    counter.value = (counter.value ?? 0) + 1
+                    return counter.value == 100 ? .finished(.int(0)) : .yielded
+                }
+            })
+        kernel.run(forMilliseconds: 100)
+        #expect(kernel.process(worker) == nil, "the worker finished (init reaped it)")
+        #expect(counter.value == 100)
+        #expect((kernel.process(spinner)?.reductions ?? 0) > 0)
+    }
+
+    @Test func roundRobinSharesEqually() throws {
+        let reductions = try shares(kernel(.rr), nices: [0, 10, -5])
+        let total = reductions.reduce(0, +)
+        for value in reductions {
+            #expect(abs(Double(value) / Double(total) - 1.0 / 3.0) < 0.02)
+        }
+    }
+
+    /// `fair` promises shares proportional to weight (nice 0: 1024, nice 5: 335): within 5 %.
+    @Test func fairGivesWeightedShares() throws {
+        let reductions = try shares(kernel(.fair), nices: [0, 5, 0])
+        let total = Double(reductions.reduce(0, +))
+        let weights = [1024.0, 335.0, 1024.0]
+        let weightTotal = weights.reduce(0, +)
+        for (value, weight) in zip(reductions, weights) {
+            let expected = weight / weightTotal
+            #expect(abs(Double(value) / total - expected) / expected < 0.05, "\(reductions)")
+        }
+    }
+
+    /// `priority` runs the lower nice first, but with aging (one level per 4 picks) a thread
+    /// `d` levels worse still gets about one slice in 4·d + 1.
+    @Test func priorityFavoursLowNiceWithoutStarving() throws {
+        let reductions = try shares(kernel(.priority), nices: [0, 10])
+        let share = Double(reductions[1]) / Double(reductions.reduce(0, +))
+        #expect(reductions[0] > reductions[1] * 20)
+        #expect(share > 1.0 / 60 && share < 1.0 / 30, "\(reductions)")
+    }
+
+    @Test func policySwitchKeepsEveryThread() throws {
+        let kernel = kernel(.rr)
+        let pids = try (0..<5).map { _ in try kernel.spawn(program("spin") { Runnables.spinner() }) }
+        kernel.run(forMilliseconds: 10)
+        kernel.setPolicy(.fair)
+        kernel.run(forMilliseconds: 10)
+        kernel.setPolicy(.priority)
+        let before = pids.map { kernel.process($0)?.reductions ?? 0 }
+        kernel.run(forMilliseconds: 10)
+        let after = pids.map { kernel.process($0)?.reductions ?? 0 }
+        #expect(zip(before, after).allSatisfy { $1 > $0 }, "every spinner still runs")
+        #expect(kernel.policy == .priority)
+        #expect(kernel.events().contains { $0.kind == .policy && $0.detail == "fair" })
+    }
+
+    /// Real concurrency: 2 slots, 4 busy threads in a process capped at 1 slot; the threads
+    /// themselves count how many of them run at once.
+    @Test func parallelCapLimitsRunningThreads() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 2, quantum: 50))
+        let gauge = ConcurrencyGauge()
+        let busy: @Sendable () -> Runnable = {
+            ClosureRunnable { slice in
+                gauge.enter()
+                var spin = 0
+                for step in 0..<2000 { spin &+= step }  // keep the slot a little while
+                gauge.leave()
+                slice.used = slice.budget
+                return spin == 0 ? .finished(.int(0)) : .yielded
+            }
+        }
+        let pid = try kernel.spawn(
+            program("capped") {
+                Runnables.script([
+                    { slice in
+                        for _ in 0..<3 { _ = try? slice.thread.spawnThread(name: "busy", runnable: busy()) }
+                        return .blocked(.sleep(milliseconds: 1000))
+                    }
+                ])
+            }, options: SpawnOptions(parallel: 1))
+        kernel.start()
+        defer { kernel.shutdown() }
+        kernel.run(forMilliseconds: 200)
+        #expect(gauge.maximum == 1)
+        #expect(gauge.entries > 100)
+        #expect(kernel.process(pid)?.threads == 4)
+    }
+}
+
+/// Counts how many callers are between enter() and leave() at once.
+final class ConcurrencyGauge: Sendable {
+    private let current = Atomic<Int>(0)
+    private let peak = Atomic<Int>(0)
+    private let total = Atomic<Int>(0)
+
+    func enter() {
+        let now = current.add(1, ordering: .sequentiallyConsistent).newValue
+        total.add(1, ordering: .relaxed)
+        var seen = peak.load(ordering: .relaxed)
+        while now > seen {
+            let (exchanged, original) = peak.compareExchange(
+                expected: seen, desired: now, ordering: .sequentiallyConsistent)
+            if exchanged { break }
+            seen = original
+        }
+    }
+
+    func leave() { current.subtract(1, ordering: .sequentiallyConsistent) }
+    var maximum: Int { peak.load(ordering: .sequentiallyConsistent) }
+    var entries: Int { total.load(ordering: .relaxed) }
+}
