@@ -26,6 +26,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var externalProcesses: Set<PID> = []
     /// PIDs an outside caller is waiting for now: init must not reap them first.
     var externalWaitInterest: Set<PID> = []
+    var registry = Registry()
     /// Called, outside the lock, with each line a process prints.
     var outputHandler: (@Sendable (PID, String) -> Void)?
 

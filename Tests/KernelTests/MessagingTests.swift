@@ -34,8 +34,12 @@ import Testing
 
     @Test func deadLettersAreCounted() throws {
         let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
-        #expect(throws: KernelError.deadLetter(.process(77))) { try kernel.send(.int(1), to: .process(77)) }
+        #expect(throws: KernelError.noSuchProcess(77)) { try kernel.send(.int(1), to: .process(77)) }
         #expect(kernel.stats().deadLetters == 1)
+        let pid = try kernel.spawn(program("one") { Runnables.exits(0) })
+        kernel.runUntilIdle()
+        #expect(throws: KernelError.deadLetter(.process(pid))) { try kernel.send(.int(1), to: .process(pid)) }
+        #expect(kernel.stats().deadLetters == 2)
         #expect(kernel.events().contains { $0.kind == .deadLetter && $0.pid == 77 })
     }
 

@@ -109,3 +109,21 @@ extension Kernel {
             messagesIn: thread.messagesIn, messagesOut: thread.messagesOut)
     }
 }
+
+extension Kernel {
+    /// The messages queued for a process (its shared mailbox) or a thread (its own), oldest first.
+    public func mailbox(of id: Int) throws(KernelError) -> [Message] {
+        try lock.withLock { () throws(KernelError) -> [Message] in
+            if let process = processes[id] { return Array(process.mailbox.messages) }
+            if let thread = threads[id] { return Array(thread.mailbox?.messages ?? []) }
+            throw .noSuchID(id)
+        }
+    }
+}
+
+extension Kernel {
+    /// The limits of a process, or nil.
+    public func limits(of pid: PID) -> ProcessLimits? {
+        lock.withLock { processes[pid]?.limits }
+    }
+}
