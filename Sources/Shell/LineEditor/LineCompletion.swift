@@ -10,6 +10,7 @@ extension LineEditor {
         /// The full replacements for that word (not just their missing suffixes).
         public var candidates: [String]
 
+        /// Candidates replacing the characters from `replaceFrom` to the cursor.
         public init(replaceFrom: Int, candidates: [String]) {
             self.replaceFrom = replaceFrom
             self.candidates = candidates

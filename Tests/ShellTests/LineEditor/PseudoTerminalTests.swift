@@ -104,6 +104,28 @@ import Testing
         #expect(second.result() == .line("top"))
     }
 
+    @Test func enteredLinesAreRecalledAndSaved() throws {
+        let pty = try #require(PseudoTerminal())
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dkctl-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let editor = LineEditor(historyPath: path, input: pty.terminal, output: pty.terminal)
+        for line in ["spawn ring", " secret"] {
+            pty.clear()
+            let reader = Background { editor.read(prompt: "> ") }
+            #expect(pty.wait(for: "> "))
+            pty.type(line + "\r")
+            #expect(reader.result() == .line(line))
+        }
+        pty.clear()
+        let reader = Background { editor.read(prompt: "> ") }
+        #expect(pty.wait(for: "> "))
+        pty.type("\u{1B}[A!\r")  // Up: the last remembered line (not " secret")
+        #expect(reader.result() == .line("spawn ring!"))
+        let reopened = LineEditor(historyPath: path, input: -1, output: -1)
+        #expect(reopened.history == ["spawn ring", "spawn ring!"])
+    }
+
     @Test func notATerminalReadsPlainLines() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
