@@ -78,7 +78,7 @@ extension CommandCatalogue {
 
     private static func history(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         guard input.words.count <= 1 else { throw .usage("usage: history [N]") }
-        var entries = Array(session.history.enumerated())
+        var entries = Array(session.historySource().enumerated())
         if let word = input.words.first {
             guard let count = Int(word), count >= 0 else { throw .usage("history takes a count") }
             entries = Array(entries.suffix(count))

@@ -16,7 +16,8 @@ public final class ShellSession {
     var lastStatus: Int32 = 0
     /// `$0`, `$1`, … of a script.
     var positional: [String] = []
-    var history: [String] = []
+    /// Where `history` reads the typed lines from (the line editor in the REPL).
+    var historySource: () -> [String] = { [] }
     /// Set by `exit`.
     var exitRequested: Int32?
     /// Raised by a SIGINT handler (Ctrl-C); commands that wait poll it and stop.
