@@ -13,13 +13,13 @@ import Testing
                     guard let message = slice.thread.takeMessage() else {
                         return .blocked(.receive(timeoutMilliseconds: nil))
                     }
-                    _ = slice.thread.trySend(.list([message.value, .pid(slice.thread.pid)]), to: .process(shell))
+                    _ = slice.thread.trySend(.list([message.value, .pid(Int64(slice.thread.pid))]), to: .process(shell))
                     return .finished(.int(0))
                 }
             }, options: SpawnOptions(parent: shell))
-        try kernel.send(.string("hi"), to: .process(echo), from: shell)
+        try kernel.send(.str("hi"), to: .process(echo), from: shell)
         let reply = try kernel.receive(for: shell, timeoutMilliseconds: 1000)
-        #expect(reply?.value == .list([.string("hi"), .pid(echo)]))
+        #expect(reply?.value == .list([.str("hi"), .pid(Int64(echo))]))
         #expect(reply?.from == .thread(echo))
     }
 

@@ -46,7 +46,7 @@ extension Kernel {
                 exitProcess(process, .signalled(signal))
                 return
             }
-            _ = deliver(.map(["signal": .string(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
+            _ = deliver(.record(["signal": .str(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
             if signal == .term {
                 let deadline = now &+ UInt64(configuration.termGraceMilliseconds) &* 1_000_000
                 timers.schedule(at: deadline, .escalate(process.pid))
