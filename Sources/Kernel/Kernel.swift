@@ -27,6 +27,12 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// PIDs an outside caller is waiting for now: init must not reap them first.
     var externalWaitInterest: Set<PID> = []
     var registry = Registry()
+    /// Compiled programs by `name@version`, for `disasm`.
+    var compiledPrograms: [String: Program] = [:]
+    /// Registered names (`spawn --name`, `register(name)`).
+    var names: [String: PID] = [:]
+    /// The host of every VM thread of this kernel.
+    let vmHost = KernelVMHost()
     /// Called, outside the lock, with each line a process prints.
     var outputHandler: (@Sendable (PID, String) -> Void)?
 
@@ -46,6 +52,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         self.random = SplitMix64(seed: configuration.seed)
         self.slotCurrent = Array(repeating: nil, count: configuration.slots)
         self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
+        vmHost.kernel = self
         lock.withLock { createInit() }
     }
 

@@ -7,8 +7,8 @@ protocol Mode {
     mutating func execute() -> Int32
 }
 
-/// `dkctl`: the REPL, `-c CMDS`, a script, or commands from standard input.
-struct Dkctl: ParsableCommand, Mode {
+/// `dkctl`: the root command; without a subcommand it runs ``ShellMode``.
+struct Dkctl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dkctl",
         abstract: "A shell for the Datums execution kernel: processes, green threads, messages.",
@@ -18,7 +18,14 @@ struct Dkctl: ParsableCommand, Mode {
             Type 'help' inside for the commands.
             """,
         version: ShellInfo.version,
-        subcommands: [RunMode.self, BenchMode.self])
+        subcommands: [ShellMode.self, RunMode.self, BenchMode.self],
+        defaultSubcommand: ShellMode.self)
+}
+
+/// The REPL, `-c CMDS`, a script, or commands from standard input.
+struct ShellMode: ParsableCommand, Mode {
+    static let configuration = CommandConfiguration(
+        commandName: "shell", abstract: "The interactive shell, a script, -c commands, or standard input (the default).")
 
     @OptionGroup var kernel: KernelOptions
 

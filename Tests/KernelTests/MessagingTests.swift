@@ -20,7 +20,7 @@ import Testing
         try kernel.send(.str("hi"), to: .process(echo), from: shell)
         let reply = try kernel.receive(for: shell, timeoutMilliseconds: 1000)
         #expect(reply?.value == .list([.str("hi"), .pid(Int64(echo))]))
-        #expect(reply?.from == .thread(echo))
+        #expect(reply?.from == .process(echo))
     }
 
     @Test func fullMailboxIsAnErrorForTheShell() throws {

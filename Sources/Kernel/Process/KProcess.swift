@@ -47,6 +47,8 @@ final class KProcess {
     var threadsStarted = 1
     /// Messages an outside process (the shell) sent.
     var mailboxMessagesOut: UInt64 = 0
+    /// Names registered for it; freed when it exits.
+    var registeredNames: [String] = []
     /// The last lines it printed, for `logs PID`.
     var logLines: [String] = []
     let started: UInt64

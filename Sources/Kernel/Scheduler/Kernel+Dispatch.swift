@@ -116,8 +116,10 @@ extension Kernel {
         retire(thread)
         process.threads.removeAll { $0 === thread }
         if let joiners = thread.joiners {
-            for joiner in joiners where isWaiting(joiner, onJoinOf: thread.tid) {
-                wake(joiner, .value(result))
+            for joiner in joiners where joiner.state == .waiting {
+                guard case .join(let tids, _) = joiner.request, tids.contains(thread.tid) else { continue }
+                joiner.joinResults?[thread.tid] = result
+                if (joiner.joinResults?.count ?? 0) == Set(tids).count { completeJoin(joiner, tids) }
             }
         } else {
             thread.result = result
@@ -149,8 +151,4 @@ extension Kernel {
         thread.mailbox = nil
     }
 
-    private func isWaiting(_ thread: KThread, onJoinOf tid: TID) -> Bool {
-        guard thread.state == .waiting, case .join(let target, _) = thread.request else { return false }
-        return target == tid
-    }
 }

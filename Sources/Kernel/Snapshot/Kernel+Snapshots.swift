@@ -63,7 +63,7 @@ extension Kernel {
             var queued = 0
             for process in processes.values {
                 byState[process.state, default: 0] += 1
-                memory += process.memoryUsed
+                memory += self.memory(of: process)
                 queued += process.mailbox.count
             }
             return KernelStats(
@@ -93,7 +93,7 @@ extension Kernel {
             type: process.executable.type,
             state: state, wait: wait, priority: process.nice,
             threads: process.threads.count, reductions: process.totalReductions,
-            cpuNanoseconds: process.totalCPUNanoseconds, memory: process.memoryUsed,
+            cpuNanoseconds: process.totalCPUNanoseconds, memory: memory(of: process),
             mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
             reason: process.exitStatus?.reason, restarts: process.restartCount,
             contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments)

@@ -31,6 +31,18 @@ final class KThread {
     var joiners: [KThread]?
     /// Its return value once finished (for late joiners).
     var result: Value?
+    /// While it waits in `join` on several threads: the results collected so far.
+    var joinResults: [TID: Value]?
+
+    // Owned by the slot running the thread (no lock needed): what a kernel call asked for.
+    /// The wait request a kernel call made before the runnable reports `.blocked`.
+    var pendingRequest: WaitRequest?
+    /// A one-thread `join(t)`: hand the VM the single result, not a list.
+    var unwrapJoin = false
+    /// Heap bytes accounted to this thread (measured, plus allocations since).
+    var memory = 0
+    /// Bytes reported since `memory` was last measured.
+    var allocatedSinceMeasure = 0
 
     // Counters (metrics).
     var reductions: UInt64 = 0

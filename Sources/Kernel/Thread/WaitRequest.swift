@@ -8,9 +8,9 @@ public enum WaitRequest: Sendable {
     /// A message: woken with `true` when one arrives that the thread has not yet looked at,
     /// `false` when the timeout (if any) passes.
     case receive(timeoutMilliseconds: Int?)
-    /// Another thread of the same process ending: woken with its return value, or a `timeout`
-    /// failure.
-    case join(TID, timeoutMilliseconds: Int?)
+    /// Other threads of the same process ending: woken with the list of their return values
+    /// (in the order given), or a `timeout` failure.
+    case join([TID], timeoutMilliseconds: Int?)
     /// A process ending: woken with its exit code, or a `timeout` failure.
     case wait(PID, timeoutMilliseconds: Int?)
     /// Room in a full mailbox: the kernel delivers `message` when there is, then wakes the
@@ -22,7 +22,7 @@ public enum WaitRequest: Sendable {
         switch self {
         case .sleep: "sleep"
         case .receive: "receive"
-        case .join(let tid, _): "join \(tid)"
+        case .join(let tids, _): "join " + tids.map(String.init).joined(separator: ",")
         case .wait(let pid, _): "wait \(pid)"
         case .send: "mailbox-full"
         }
