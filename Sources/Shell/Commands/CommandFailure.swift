@@ -3,7 +3,8 @@ struct CommandFailure: Error, Equatable {
     /// Exit status: 1 failure, 2 usage, 3 unknown PID/TID, 4 compile error.
     var status: Int32
     var message: String
-    /// Extra lines printed after the message (compile errors).
+    /// Lines printed after the message; with an empty message, instead of it (compile errors
+    /// print as `FILE:LINE:COL: error: MESSAGE` lines alone).
     var details: [String] = []
 
     static func usage(_ message: String) -> CommandFailure { CommandFailure(status: 2, message: message) }

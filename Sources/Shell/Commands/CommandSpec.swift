@@ -43,7 +43,7 @@ enum CommandCatalogue {
     /// The known command closest to `name` (for "did you mean"), if any is close.
     static func suggestion(for name: String) -> String? {
         let scored = all.map { ($0.name, editDistance($0.name, name)) }.min { $0.1 < $1.1 }
-        guard let (best, distance) = scored, distance <= max(1, name.count / 3) else {
+        guard let (best, distance) = scored, distance <= (name.count >= 4 ? 2 : 1) else {
             return all.first { $0.name.hasPrefix(name) && !name.isEmpty }?.name
         }
         return best

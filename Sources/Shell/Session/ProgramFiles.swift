@@ -21,8 +21,7 @@ enum ProgramFiles {
                 functions: program.functions)
         } catch let failure as CompileFailure {
             throw CommandFailure(
-                status: 4, message: "\(path): \(failure.errors.count) compile error\(failure.errors.count == 1 ? "" : "s")",
-                details: failure.description.split(separator: "\n").map(String.init))
+                status: 4, message: "", details: failure.description.split(separator: "\n").map(String.init))
         } catch let failure as CommandFailure {
             throw failure
         } catch {

@@ -91,7 +91,7 @@ public final class ShellSession {
     }
 
     private func fail(command: String, _ failure: CommandFailure) -> Int32 {
-        console.err("dkctl: \(command): \(failure.message)")
+        if failure.details.isEmpty || !failure.message.isEmpty { console.err("dkctl: \(command): \(failure.message)") }
         for line in failure.details { console.err(line) }
         lastStatus = failure.status
         return failure.status
