@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "VMTests", dependencies: ["VM", "Language"]),
-        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "Language"]),
+        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "Language", "Kernel"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
