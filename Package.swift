@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "VMTests", dependencies: ["VM", "Language"]),
         .testTarget(name: "BPMNTests", dependencies: ["BPMN", "Language", "Kernel"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Language", "VM"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
         .testTarget(

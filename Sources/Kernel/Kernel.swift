@@ -29,6 +29,16 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var registry = Registry()
     /// Compiled programs by `name@version`, for `disasm`.
     var compiledPrograms: [String: Program] = [:]
+    /// Pub/sub subscriptions, in the order they were made.
+    var subscriptions: [Subscription] = []
+    /// Open requests by correlation id.
+    var pendingRequests: [UInt64: PendingRequest] = [:]
+    /// Replies to requests made from outside, until the caller takes them.
+    var externalReplies: [UInt64: Value] = [:]
+    var lastRequestID: UInt64 = 0
+    /// OS processes of tools, by id, and the threads reading their output.
+    var tools: [Int: ToolState] = [:]
+    var lastToolID = 0
     /// Registered names (`spawn --name`, `register(name)`).
     var names: [String: PID] = [:]
     /// The host of every VM thread of this kernel.

@@ -45,6 +45,7 @@ struct KernelOptions: ParsableArguments {
             slots: slots ?? KernelConfiguration.coreCount, policy: SchedulingPolicy(rawValue: policy) ?? .rr,
             quantum: quantum, deterministic: deterministic, seed: seed, maxProcesses: maxProcesses)
         if deterministic { configuration.slots = 1 }
+        configuration.allowedTools = allowTool
         return ShellOptions(
             kernel: configuration, color: ShellOptions.wantsColor(noColorFlag: noColor), searchPath: path,
             allowedTools: allowTool)

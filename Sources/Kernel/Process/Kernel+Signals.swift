@@ -27,6 +27,11 @@ extension Kernel {
             throw .notPermitted("\(process.pid) is the shell; use 'exit' to leave")
         }
         record(.signal, pid: process.pid, detail: signal.rawValue)
+        if process.executable.type == .tool, !toolProcesses(of: process.pid).isEmpty {
+            for osProcess in toolProcesses(of: process.pid) { osProcess.send(signal) }
+            if signal == .stop || signal == .cont { process.suspended = signal == .stop }
+            return
+        }
         switch signal {
         case .kill:
             exitProcess(process, .signalled(.kill))

@@ -44,8 +44,19 @@ enum KernelCalls {
                 return .fail(kind: error.kind, message: "register: \(error.description)")
             }
             return .value(.nil)
-        default:
-            return .fail(kind: "unsupported", message: "\(call.name) is not available in this kernel yet")
+        case .publish, .subscribe, .unsubscribe, .broadcast, .request, .reply, .call, .monitor, .demonitor:
+            return bus(call, args, handle)
+        case .ctxRead, .ctxReadAll, .ctxWrite, .ctxCas, .ctxIncr, .ctxRegion, .ctxLink, .ctxNeighbors, .ctxDelete:
+            return context(call, args, handle)
+        case .lock, .unlock, .semCreate, .semWait, .semPost, .barrierCreate, .barrierWait, .eventSet, .eventClear,
+            .eventWait:
+            return coordination(call, args, handle)
+        case .metric:
+            guard let name = args[0].stringValue else { return typeError("metric", "a name", args[0]) }
+            handle.kernel.recordMetric(name, args[1], thread: handle.thread)
+            return .value(.nil)
+        case .tool:
+            return tool(args, handle)
         }
     }
 
@@ -163,7 +174,7 @@ enum KernelCalls {
 
     /// Parks the thread on `request`; the kernel wakes it with the answer. `unwrapSingle`
     /// turns a one-element join result into the element.
-    private static func block(_ handle: ThreadHandle, _ request: WaitRequest, unwrapSingle: Bool = false)
+    static func block(_ handle: ThreadHandle, _ request: WaitRequest, unwrapSingle: Bool = false)
         -> SyscallResult
     {
         handle.thread.pendingRequest = request
@@ -171,7 +182,7 @@ enum KernelCalls {
         return .block
     }
 
-    private static func milliseconds(_ args: [Value], _ index: Int) -> Int? {
+    static func milliseconds(_ args: [Value], _ index: Int) -> Int? {
         guard index < args.count else { return nil }
         switch args[index] {
         case .int(let ms): return max(0, Int(clamping: ms))
@@ -180,7 +191,7 @@ enum KernelCalls {
         }
     }
 
-    private static func pidValue(_ value: Value) -> PID? {
+    static func pidValue(_ value: Value) -> PID? {
         switch value {
         case .pid(let pid), .int(let pid): Int(pid)
         default: nil
@@ -194,7 +205,7 @@ enum KernelCalls {
         }
     }
 
-    private static func typeError(_ call: String, _ expected: String, _ got: Value?) -> SyscallResult {
+    static func typeError(_ call: String, _ expected: String, _ got: Value?) -> SyscallResult {
         .fail(kind: "type", message: "\(call): expected \(expected), got \(got?.typeName ?? "nothing")")
     }
 

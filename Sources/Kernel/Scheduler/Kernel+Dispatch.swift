@@ -76,7 +76,9 @@ extension Kernel {
             park(thread, on: request)
         case .finished(let value):
             if thread.tid == process.pid {
-                exitProcess(process, ExitStatus(code: exitCode(of: value), reason: "normal"))
+                let code = exitCode(of: value)
+                let reason = process.executable.type == .tool ? OSProcess.describe(code) : "normal"
+                exitProcess(process, ExitStatus(code: code, reason: reason))
             } else {
                 finishThread(thread, result: value)
             }
@@ -131,6 +133,7 @@ extension Kernel {
     /// Marks a thread finished and folds its counters into its process. Lock held.
     func retire(_ thread: KThread) {
         let process = thread.process
+        if !thread.heldLocks.isEmpty { releaseLocks(of: thread) }
         thread.state = .finished
         thread.request = nil
         threads[thread.tid] = nil

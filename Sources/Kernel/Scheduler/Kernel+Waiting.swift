@@ -51,6 +51,13 @@ extension Kernel {
                 return
             }
             target.waiters = (target.waiters ?? []) + [thread]
+        case .request, .tool:
+            break
+        case .coordination(let key, _):
+            if tryAcquire(key, for: thread) {
+                wake(thread, .value(.nil))
+                return
+            }
         case .send(let address, let message):
             switch deliver(message, to: address, from: .thread(thread.tid)) {
             case .delivered, .dead:
@@ -78,6 +85,7 @@ extension Kernel {
     func wake(_ thread: KThread, _ answer: Wake) {
         guard thread.state == .waiting else { return }
         thread.request = nil
+        thread.deadlocked = false
         thread.wake = answer
         thread.waitNanoseconds &+= now &- thread.waitStarted
         makeReady(thread)
@@ -102,7 +110,13 @@ extension Kernel {
                     wake(thread, .failure(kind: "timeout", message: "join \(tids) timed out after \(ms ?? 0) ms"))
                 case .wait(let pid, let ms):
                     wake(thread, .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
-                case .send: break
+                case .request(let id, let ms):
+                    pendingRequests[id] = nil
+                    wake(thread, .failure(kind: "timeout", message: "no reply to request \(id) within \(ms ?? 0) ms"))
+                case .coordination(let key, let ms):
+                    withdraw(thread, from: key)
+                    wake(thread, .failure(kind: "timeout", message: "\(key.label) not granted within \(ms ?? 0) ms"))
+                case .send, .tool: break
                 }
             case .escalate(let pid):
                 if let process = processes[pid], !process.isExited {
@@ -111,6 +125,8 @@ extension Kernel {
                 }
             case .restart(let ticket):
                 performRestart(ticket)
+            case .toolDeadline(let id, let milliseconds):
+                expireTool(id, milliseconds: milliseconds)
             }
         }
     }

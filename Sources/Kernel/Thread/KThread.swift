@@ -31,6 +31,10 @@ final class KThread {
     var joiners: [KThread]?
     /// Its return value once finished (for late joiners).
     var result: Value?
+    /// Locks it holds, released when it finishes.
+    var heldLocks: [String] = []
+    /// Whether it is on a cycle of threads waiting for each other's locks.
+    var deadlocked = false
     /// While it waits in `join` on several threads: the results collected so far.
     var joinResults: [TID: Value]?
 
@@ -67,7 +71,8 @@ final class KThread {
 
     /// The wait reason `ps` shows, or nil.
     var waitLabel: String? {
-        state == .waiting ? request?.label : nil
+        guard state == .waiting, let label = request?.label else { return nil }
+        return deadlocked ? label + " (deadlock)" : label
     }
 }
 

@@ -7,13 +7,14 @@ struct CommandSpec: Sendable {
     let summary: String
     /// The rest of `help NAME`: options, details, examples.
     let details: String
-    /// Words after the name before the rest of the line is taken raw (a message literal);
-    /// nil when the command takes only words.
-    let rawAfter: Int?
+    /// Given the words after the name, how many come before the rest of the line is taken
+    /// raw (a message literal); nil when the command takes only words.
+    let rawAfter: (@Sendable ([String]) -> Int)?
     let action: @Sendable (ShellSession, CommandInput) throws(CommandFailure) -> Void
 
     init(
-        _ name: String, synopsis: String, summary: String, details: String = "", rawAfter: Int? = nil,
+        _ name: String, synopsis: String, summary: String, details: String = "",
+        rawAfter: (@Sendable ([String]) -> Int)? = nil,
         action: @escaping @Sendable (ShellSession, CommandInput) throws(CommandFailure) -> Void
     ) {
         self.name = name
@@ -35,7 +36,7 @@ struct CommandInput {
 /// Every command, by name.
 enum CommandCatalogue {
     static let all: [CommandSpec] =
-        processCommands + listingCommands + messageCommands + programCommands + kernelCommands
+        processCommands + listingCommands + messageCommands + busCommands + programCommands + kernelCommands
         + sessionCommands
 
     static let byName: [String: CommandSpec] = Dictionary(all.map { ($0.name, $0) }) { first, _ in first }

@@ -4,14 +4,14 @@ import Language
 extension CommandCatalogue {
     static let messageCommands: [CommandSpec] = [
         CommandSpec(
-            "send", synopsis: "send PID|tTID MESSAGE",
+            "send", synopsis: "send PID|tTID|NAME MESSAGE",
             summary: "send a message (a literal in the language's syntax) to a process or thread",
             details: """
                 MESSAGE is a value as a program writes it: 42, "text", [1, 2], {op: "add", a: 1}.
                 The sender is the shell ($$). The shell never blocks: a full mailbox is an error
                 (status 1); a process that has exited counts a dead letter (status 3).
                 Example: send $! {op: "add", a: 1, b: 2, from: $$}
-                """, rawAfter: 1, action: send),
+                """, rawAfter: { _ in 1 }, action: send),
         CommandSpec(
             "recv", synopsis: "recv [--timeout DURATION]",
             summary: "take the oldest message sent to the shell and print it",
@@ -29,12 +29,7 @@ extension CommandCatalogue {
         guard let literal = input.raw, !literal.trimmingWhitespace().isEmpty else {
             throw .usage("missing message; usage: send PID MESSAGE, e.g. send \(target) {op: \"ping\"}")
         }
-        let value: Value
-        do {
-            value = try Value.parseLiteral(literal)
-        } catch {
-            throw .usage("malformed message: \(error)")
-        }
+        let value = try session.literal(literal)
         let address = try session.address(target)
         do {
             try session.kernel.send(value, to: address, from: session.shellPID)
@@ -95,9 +90,15 @@ extension CommandCatalogue {
 }
 
 extension ShellSession {
-    /// `12` (a process), `t15` (a thread's own mailbox).
+    /// `12` (a process), `t15` (a thread's own mailbox), or a registered name (`db`).
     func address(_ word: String) throws(CommandFailure) -> Address {
         if word.hasPrefix("t"), let tid = Int(word.dropFirst()), tid > 0 { return .thread(tid) }
+        if Int(word) == nil, !word.isEmpty, !word.hasPrefix("-") {
+            guard let pid = kernel.registeredPID(word) else {
+                throw .unknownID("no process is registered as '\(word)'")
+            }
+            return .process(pid)
+        }
         return .process(try pid(word))
     }
 }

@@ -4,7 +4,7 @@ import Language
 extension CommandCatalogue {
     static let processCommands: [CommandSpec] = [
         CommandSpec(
-            "spawn", synopsis: "spawn [OPTIONS] NAME[@VERSION]|FILE [ARGS...]",
+            "spawn", synopsis: "spawn [OPTIONS] NAME[@VERSION]|FILE [ARGS...] | spawn --tool PATH [ARGS...]",
             summary: "start a process; prints its PID (also in $!)",
             details: """
                 Options (before or after NAME; '--' ends them):
@@ -17,6 +17,9 @@ extension CommandCatalogue {
                   --max-restarts N    give up after N restarts within --period (default 5)
                   --period S          seconds (default 60)
                   --name NAME         a name 'send' accepts as an address
+                  --tool              run the OS program PATH as a tool process: signals are
+                                      forwarded to it, its exit code becomes the process's,
+                                      its output lines go to 'logs PID'
                 Example: spawn --nice 5 counter 10
                 """, action: spawn),
         CommandSpec(
@@ -49,9 +52,9 @@ extension CommandCatalogue {
 
     private static func spawn(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(
-            input.words, flags: [],
+            input.words, flags: ["--tool"],
             options: ["--nice", "--mem", "--max-threads", "--mailbox", "--parallel", "--restart", "--max-restarts",
-                "--period", "--name"])
+                "--period", "--name"], unknownAfterPositional: true)
         guard let reference = arguments.positionals.first else {
             throw .usage("missing program name; usage: spawn [OPTIONS] NAME[@VERSION] [ARGS...]")
         }
@@ -83,14 +86,22 @@ extension CommandCatalogue {
         } else if arguments.options["--max-restarts"] != nil || arguments.options["--period"] != nil {
             throw .usage("--max-restarts and --period go with --restart")
         }
-        let executable = try session.resolveExecutable(reference)
         do {
-            let pid = try session.kernel.spawn(
-                executable, arguments: Array(arguments.positionals.dropFirst()), options: options)
+            let rest = Array(arguments.positionals.dropFirst())
+            let pid: PID
+            if arguments.has("--tool") {
+                pid = try session.kernel.spawnTool(reference, arguments: rest, options: options)
+            } else {
+                pid = try session.kernel.spawn(try session.resolveExecutable(reference), arguments: rest, options: options)
+            }
             session.lastSpawned = pid
             session.console.out(String(pid))
-        } catch {
+        } catch let error as KernelError {
             throw error.failure
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .failure("\(error)")
         }
     }
 

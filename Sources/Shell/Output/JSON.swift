@@ -7,6 +7,8 @@ indirect enum JSON: Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// Already-rendered JSON text (a language value's own JSON).
+    case raw(String)
 
     static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.text == rhs.text }
 
@@ -31,6 +33,7 @@ indirect enum JSON: Equatable {
         case .double(let value):
             output += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)) : "null"
         case .string(let value): JSON.quote(value, into: &output)
+        case .raw(let text): output += text
         case .array(let items):
             output += "["
             for (index, item) in items.enumerated() {

@@ -8,10 +8,11 @@ struct Arguments {
     private(set) var positionals: [String] = []
 
     /// Parses `words`. `flags` and `options` list every spelling (`-a`, `--all`); `aliases`
-    /// maps a spelling to the canonical one.
+    /// maps a spelling to the canonical one. With `unknownAfterPositional`, an unknown option
+    /// after the first positional is a positional too (a program's own `-c`).
     init(
         _ words: [String], flags: Set<String> = [], options: Set<String> = [],
-        aliases: [String: String] = [:], stopAtFirstPositional: Bool = false
+        aliases: [String: String] = [:], stopAtFirstPositional: Bool = false, unknownAfterPositional: Bool = false
     ) throws(CommandFailure) {
         var index = 0
         var onlyPositionals = false
@@ -45,6 +46,8 @@ struct Arguments {
                     self.options[canonical] = words[index]
                     index += 1
                 }
+            } else if unknownAfterPositional && !positionals.isEmpty {
+                positionals.append(word)
             } else {
                 throw .usage("unknown option '\(word)'")
             }

@@ -74,7 +74,7 @@ public final class ShellSession {
             return fail(command: name, CommandFailure(status: 2, message: "unknown command\(hint)"))
         }
         var input = CommandInput(words: words.dropFirst().map(\.text))
-        if let rawAfter = spec.rawAfter, words.count > rawAfter + 1 {
+        if let rawAfter = spec.rawAfter?(words.dropFirst().map(\.text)), rawAfter >= 1, words.count > rawAfter + 1 {
             let start = words[rawAfter + 1].start
             let rawText = String(Array(text)[start...])
             input.words = words[1...rawAfter].map(\.text)
