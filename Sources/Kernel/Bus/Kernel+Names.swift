@@ -23,6 +23,7 @@ extension Kernel {
     func countDeadLetter(to name: String) {
         lock.withLock {
             counters.deadLetters &+= 1
+            counters.messagesSent &+= 1
             record(.deadLetter, pid: 0, detail: "to '\(name)'")
         }
     }

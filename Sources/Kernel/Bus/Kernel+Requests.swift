@@ -31,6 +31,7 @@ extension Kernel {
     /// the requester ended): the reply is then counted as a dead letter.
     @discardableResult
     func answerRequest(_ id: UInt64, with value: Value, by pid: PID) -> Bool {
+        counters.messagesSent &+= 1
         guard let pending = pendingRequests.removeValue(forKey: id) else {
             counters.deadLetters &+= 1
             record(.deadLetter, pid: pid, detail: "reply corr=\(id) (nobody waits)")
@@ -48,7 +49,7 @@ extension Kernel {
             externalReplies[id] = value
             lock.broadcastChange()
         }
-        counters.messagesSent &+= 1
+        counters.messagesReceived &+= 1
         return true
     }
 

@@ -65,6 +65,7 @@ extension Kernel {
                 byState[process.state, default: 0] += 1
                 memory += self.memory(of: process)
                 queued += process.mailbox.count
+                for thread in process.threads { queued += thread.mailbox?.count ?? 0 }
             }
             return KernelStats(
                 uptimeNanoseconds: now, processes: processes.count, processesByState: byState,

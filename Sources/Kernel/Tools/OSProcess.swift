@@ -16,8 +16,18 @@ struct OSProcess {
 
     /// Starts `path` (looked up in PATH when it has no `/`) with `arguments`.
     static func launch(_ path: String, _ arguments: [String]) -> Result<OSProcess, KernelError> {
+        launchLock.withLock { launchLocked(path, arguments) }
+    }
+
+    /// Serialises launches: between `pipe` and `fcntl(FD_CLOEXEC)` another slot's spawn would
+    /// inherit the write end and keep the pipe open after this tool ends.
+    private static let launchLock = KernelLock()
+
+    private static func launchLocked(_ path: String, _ arguments: [String]) -> Result<OSProcess, KernelError> {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failure(.invalid("cannot create a pipe for \(path)")) }
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -97,8 +107,9 @@ struct OSProcess {
         return signal == 0 ? Int((status >> 8) & 0xff) : 128 + Int(signal)
     }
 
-    /// Sends a signal to the process.
+    /// Sends a signal to the process; KILL goes to its whole process group, so that
+    /// programs it started cannot keep its output open.
     func send(_ signal: Signal) {
-        _ = Glibc.kill(pid, Int32(signal.number))
+        _ = Glibc.kill(signal == .kill ? -pid : pid, Int32(signal.number))
     }
 }
