@@ -4,13 +4,12 @@ import Language
 enum SlowResult {
     case `continue`
     case jump(Int)
-    case reload
     case exit(VMOutcome)
 }
 
 extension VMThread {
     /// Executes the less frequent instructions. The frame's `pc` is already saved (it points
-    /// after `i`); `.jump` gives the new pc, `.reload` means the frames changed.
+    /// after `i`); `.jump` gives the new pc.
     func slowOp(_ i: Instruction, base: Int, remaining: inout Int) throws(VMError) -> SlowResult {
         let r = stack + base
         let top = frameCount - 1
@@ -18,12 +17,21 @@ extension VMThread {
         let a = Int(i.a)
         let b = Int(i.b)
         let c = Int(i.c)
-        let fn = frames[top].function
+        let fn = program.functions[frames[top].function]
         var k: Value { fn.constants[c] }
         /// Takes the test's jump (the next instruction).
         var taken: SlowResult { .jump(pc + 1 + fn.instructions[pc].sbx) }
         let skipped = SlowResult.jump(pc + 1)
         switch i.op {
+        case .loadnil:
+            for j in 0..<b { r[a + j] = .nil }
+        case .neg:
+            r[a] = try negate(r[b])
+        case .function:
+            r[a] = functionValue(b, captures: [])
+        case .closure:
+            let count = program.functions[b].captureCount
+            r[a] = functionValue(b, captures: Array(UnsafeBufferPointer(start: r + c, count: count)))
         case .newlist:
             let items = Array(UnsafeBufferPointer(start: r + b, count: c))
             try allocated(32 + 16 * c, &remaining)
