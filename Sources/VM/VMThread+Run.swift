@@ -25,6 +25,7 @@ extension VMThread {
                 if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
                 return outcome
             } catch {
+                if terminationRequested { return finish(.terminated) }
                 if let failure = raise(error) { return finish(.failed(failure)) }
             }
         }
