@@ -44,7 +44,9 @@ extension Compiler {
             finish(base, into: dst)
         } else if (name == "map" || name == "filter"), args.count == 2 {
             mapOrFilter(isMap: name == "map", args[0], args[1], into: dst, at: loc)
-        } else if let b = Builtin.byName[name] {
+        } else if let b = Builtin.byName[name],
+            b.arity.contains(args.count) || KernelCall.byName[name]?.arity.contains(args.count) != true
+        {
             if !b.arity.contains(args.count) {
                 error("'\(name)' takes \(arityText(b.arity)), but \(args.count) given", at: loc)
             }
