@@ -249,7 +249,7 @@ extension VMThread {
         guard step != 0 else { throw VMError("arith", "range step cannot be 0") }
         let count = step > 0 ? (hi > lo ? (Double(hi) - Double(lo)) / Double(step) : 0)
             : (lo > hi ? (Double(lo) - Double(hi)) / Double(-step) : 0)
-        guard count <= 10_000_000 else { throw VMError("quota", "range of \(Int(count)) elements is too large") }
+        guard count <= 1_000_000 else { throw VMError("quota", "range of \(Int(count)) elements is too large") }
         var out: [Value] = []
         out.reserveCapacity(Int(count.rounded(.up)))
         var v = lo
@@ -287,6 +287,7 @@ extension VMThread {
     func mutateBuiltin(
         _ b: Builtin, _ target: inout Value, _ args: UnsafeBufferPointer<Value>, _ remaining: inout Int
     ) throws(VMError) -> Value {
+        for a in args { try checkInsertable(a, &remaining) }
         switch (b, target) {
         case (.append, .list(var l)):
             target = .nil

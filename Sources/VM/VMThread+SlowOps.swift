@@ -31,14 +31,20 @@ extension VMThread {
             r[a] = functionValue(b, captures: [])
         case .closure:
             let count = program.functions[b].captureCount
+            for j in 0..<count { try checkInsertable(r[c + j], &remaining) }
             r[a] = functionValue(b, captures: Array(UnsafeBufferPointer(start: r + c, count: count)))
         case .newlist:
+            for j in 0..<c { try checkInsertable(r[b + j], &remaining) }
             let items = Array(UnsafeBufferPointer(start: r + b, count: c))
             try allocated(32 + 16 * c, &remaining)
             r[a] = .list(items)
         case .newmap:
             var m = OrderedMap()
-            for j in 0..<c { m.set(r[b + 2 * j], r[b + 2 * j + 1]) }
+            for j in 0..<c {
+                try checkInsertable(r[b + 2 * j], &remaining)
+                try checkInsertable(r[b + 2 * j + 1], &remaining)
+                m.set(r[b + 2 * j], r[b + 2 * j + 1])
+            }
             try allocated(48 + 40 * c, &remaining)
             r[a] = .map(m)
         case .index:

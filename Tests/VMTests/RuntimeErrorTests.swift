@@ -80,3 +80,23 @@ import VM
         #expect(host.allocated > 100_000)
     }
 }
+
+@Suite struct NestingLimitTests {
+    @Test func deeplyNestedValuesAreRefused() throws {
+        for body in [
+            "var x = []\nloop { x = [x] }",
+            "var x = {}\nloop { x = {a: x} }",
+            "var x = []\nloop { var y = []\ny.append(x)\nx = y }",
+            "var x = []\nloop { var m = {}\nm.k = x\nx = m }",
+            "var f = fn() { return 1 }\nloop { let g = f\nf = fn() { return g } }",
+        ] {
+            let f = try failure(body)
+            #expect(f?.kind == "quota", "\(body)")
+            #expect(f?.message.contains("nested too deeply") == true, "\(body)")
+        }
+    }
+
+    @Test func reasonableNestingIsFine() throws {
+        #expect(try result("var x = []\nfor i in 0..<150 { x = [x] }\nreturn len(x)") == 1)
+    }
+}
