@@ -30,7 +30,8 @@ extension VMThread {
         var deepest = 0
         func visit(_ e: Value) {
             switch e {
-            case .list, .map, .function: deepest = max(deepest, nesting(e, limit: limit - 1, visited: &visited))
+            case .list, .map, .function:
+                deepest = max(deepest, nesting(e, limit: limit - 1, visited: &visited))
             default: break
             }
         }

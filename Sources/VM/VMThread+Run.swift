@@ -267,7 +267,8 @@ extension VMThread {
                 case .forprep:
                     guard case .int(let start) = r[Int(i.a)], case .int(var end) = r[Int(i.a) + 1] else {
                         throw VMError(
-                            "type", "a range needs ints, not \(r[Int(i.a)].typeName) and \(r[Int(i.a) + 1].typeName)")
+                            "type",
+                            "a range needs ints, not \(r[Int(i.a)].typeName) and \(r[Int(i.a) + 1].typeName)")
                     }
                     if i.b != 0 {
                         if end == Int64.max { throw VMError("arith", "range end is too large") }
@@ -327,7 +328,8 @@ extension VMThread {
         }
         let f = program.functions[c.function]
         guard f.arity == nargs else {
-            throw VMError("type", "\(f.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), but \(nargs) given")
+            throw VMError(
+                "type", "\(f.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), but \(nargs) given")
         }
         return c.function
     }
@@ -335,7 +337,9 @@ extension VMThread {
     /// Makes room for `count` registers from the bottom of the stack.
     func ensureStack(_ count: Int) throws(VMError) {
         guard count > stackCapacity else { return }
-        guard count <= VMThread.maxStack else { throw VMError("stack", "stack overflow: too many registers in use") }
+        guard count <= VMThread.maxStack else {
+            throw VMError("stack", "stack overflow: too many registers in use")
+        }
         var capacity = stackCapacity
         while capacity < count { capacity *= 2 }
         let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)

@@ -57,7 +57,9 @@ extension VMThread {
             switch r[b] {
             case .map(let m): r[a] = m[k] ?? .nil
             case .nil: throw VMError("type", "cannot read field '\(k.printString)' of nil")
-            default: throw VMError("type", "cannot read field '\(k.printString)' of \(r[b].typeName) (expected a map)")
+            default:
+                throw VMError(
+                    "type", "cannot read field '\(k.printString)' of \(r[b].typeName) (expected a map)")
             }
         case .setindex:
             try setIndex(r + a, r[b], r[c], &remaining)
@@ -72,14 +74,16 @@ extension VMThread {
             var target = r[a]
             r[a] = .nil
             defer { r[a] = target }
-            r[b] = try mutateBuiltin(builtin, &target, UnsafeBufferPointer(start: r + b + 1, count: n), &remaining)
+            r[b] = try mutateBuiltin(
+                builtin, &target, UnsafeBufferPointer(start: r + b + 1, count: n), &remaining)
         case .syscall:
             return try syscall(i, base: base, remaining: &remaining)
         case .iterprep:
             switch r[b] {
             case .list, .map: r[a] = r[b]
             case .string(let s): r[a] = .list(s.value.map { Value.str(String($0)) })
-            case let v: throw VMError("type", "cannot iterate over \(v.typeName) (expected a list, map or string)")
+            case let v:
+                throw VMError("type", "cannot iterate over \(v.typeName) (expected a list, map or string)")
             }
             r[a + 1] = .int(0)
         case .iternext:
@@ -110,7 +114,8 @@ extension VMThread {
         case .throwvalue:
             let v = r[a]
             if case .map(let m) = v {
-                throw VMError(m["kind"]?.printString ?? "error", m["message"]?.printString ?? v.repr, value: v)
+                throw VMError(
+                    m["kind"]?.printString ?? "error", m["message"]?.printString ?? v.repr, value: v)
             }
             throw VMError("error", v.printString, value: v)
         case .concat:
@@ -119,7 +124,9 @@ extension VMThread {
             try allocated(32 + s.utf8.count, &remaining)
             r[a] = .str(s)
         case .recvpeek:
-            guard case .int(let idx) = r[b], let m = host.peekMessage(at: Int(idx), thread: self) else { return taken }
+            guard case .int(let idx) = r[b], let m = host.peekMessage(at: Int(idx), thread: self) else {
+                return taken
+            }
             r[a] = m
             return skipped
         case .recvtake:

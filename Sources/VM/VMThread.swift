@@ -63,13 +63,15 @@ public final class VMThread: @unchecked Sendable {
     /// its captured values after the arguments). Throws a `type` failure for a bad index or arity.
     public init(program: Program, function: Int, args: [Value], host: any VMHost) throws(RuntimeFailure) {
         guard program.functions.indices.contains(function) else {
-            throw RuntimeFailure(kind: "type", message: "no function #\(function)", file: program.file, line: 0)
+            throw RuntimeFailure(
+                kind: "type", message: "no function #\(function)", file: program.file, line: 0)
         }
         let fn = program.functions[function]
         guard args.count == fn.arity + fn.captureCount else {
             throw RuntimeFailure(
                 kind: "type",
-                message: "\(fn.name) takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s"), but \(args.count) given",
+                message:
+                    "\(fn.name) takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s"), but \(args.count) given",
                 file: program.file, line: fn.line(at: 0))
         }
         self.program = program
@@ -88,7 +90,8 @@ public final class VMThread: @unchecked Sendable {
     public convenience init?(main program: Program, args: [String], host: any VMHost) {
         guard let main = program.main else { return nil }
         do {
-            try self.init(program: program, function: main.index, args: program.mainArguments(args), host: host)
+            try self.init(
+                program: program, function: main.index, args: program.mainArguments(args), host: host)
         } catch {
             return nil
         }
@@ -96,10 +99,14 @@ public final class VMThread: @unchecked Sendable {
 
     /// A thread that calls the function value `callable` (a function or closure of `program`);
     /// this is what the host does for the `thread` kernel call (`args` = `[callable, [args]]`).
-    public convenience init(program: Program, callable: Value, args: [Value], host: any VMHost) throws(RuntimeFailure) {
+    public convenience init(program: Program, callable: Value, args: [Value], host: any VMHost)
+        throws(RuntimeFailure)
+    {
         guard case .function(let c) = callable, c.programID == ObjectIdentifier(program) else {
             throw RuntimeFailure(
-                kind: "type", message: "cannot start a thread with \(callable.typeName) (expected a function of this program)",
+                kind: "type",
+                message:
+                    "cannot start a thread with \(callable.typeName) (expected a function of this program)",
                 file: program.file, line: 0)
         }
         try self.init(program: program, function: c.function, args: args + c.captures, host: host)
@@ -177,8 +184,9 @@ public final class VMThread: @unchecked Sendable {
                 let s = stack[f.base + i].repr
                 return s.count > 30 ? String(s.prefix(27)) + "..." : s
             }
-            lines.append("#\(frameCount - 1 - depth) \(program.functions[f.function].name) pc=\(f.pc) line=\(program.functions[f.function].line(at: f.pc)) "
-                + "[\(regs.joined(separator: ", "))]")
+            lines.append(
+                "#\(frameCount - 1 - depth) \(program.functions[f.function].name) pc=\(f.pc) line=\(program.functions[f.function].line(at: f.pc)) "
+                    + "[\(regs.joined(separator: ", "))]")
         }
         return lines.joined(separator: "\n")
     }
@@ -191,7 +199,9 @@ public final class VMThread: @unchecked Sendable {
         guard frameCount > 0 else { return 0 }
         let top = frames[frameCount - 1]
         var n = stackCapacity * MemoryLayout<Value>.stride
-        for i in 0..<min(stackCapacity, top.base + program.functions[top.function].registerCount) { n += stack[i].approximateBytes }
+        for i in 0..<min(stackCapacity, top.base + program.functions[top.function].registerCount) {
+            n += stack[i].approximateBytes
+        }
         return n
     }
 }

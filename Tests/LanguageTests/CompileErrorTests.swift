@@ -14,14 +14,22 @@ private func errors(_ source: String, header: Bool = true) -> [String] {
 
 @Suite struct CompileErrorTests {
     @Test func formatIsFileLineColumnMessage() {
-        #expect(errors("fn main() {\n  let = 3\n}") == ["t.orch:3:7: error: expected a variable name, found '='"])
+        #expect(
+            errors("fn main() {\n  let = 3\n}") == ["t.orch:3:7: error: expected a variable name, found '='"])
     }
 
     @Test func headerIsRequiredAndChecked() {
-        #expect(errors("fn main() {}", header: false).first?.contains("expected a header 'orchestrator NAME version") == true)
-        #expect(errors("orchestrator x version \"1.0\"\nfn main() {}", header: false)
-            == ["t.orch:1:24: error: version \"1.0\" is not a semantic version (expected \"MAJOR.MINOR.PATCH\")"])
-        #expect(errors("service x \"1.0.0\"\nfn main() {}", header: false).first?.contains("expected 'version") == true)
+        #expect(
+            errors("fn main() {}", header: false).first?.contains(
+                "expected a header 'orchestrator NAME version") == true)
+        #expect(
+            errors("orchestrator x version \"1.0\"\nfn main() {}", header: false)
+                == [
+                    "t.orch:1:24: error: version \"1.0\" is not a semantic version (expected \"MAJOR.MINOR.PATCH\")"
+                ])
+        #expect(
+            errors("service x \"1.0.0\"\nfn main() {}", header: false).first?.contains("expected 'version")
+                == true)
         var options = CompileOptions()
         options.requireHeader = false
         options.requireMain = false
@@ -29,7 +37,9 @@ private func errors(_ source: String, header: Bool = true) -> [String] {
     }
 
     @Test func programMetadata() throws {
-        let p = try Compiler.compile(source: "service payments.api version \"2.1.0-beta\"\nfn main(args) { }\nfn other() {}", file: "p.orch")
+        let p = try Compiler.compile(
+            source: "service payments.api version \"2.1.0-beta\"\nfn main(args) { }\nfn other() {}",
+            file: "p.orch")
         #expect(p.name == "payments.api")
         #expect(p.version == "2.1.0-beta")
         #expect(p.kind == .service)
@@ -41,7 +51,8 @@ private func errors(_ source: String, header: Bool = true) -> [String] {
     }
 
     @Test func recoversAndReportsSeveralErrors() {
-        let e = errors("fn main() {\n  let = 1\n  var x = )\n  return 1 +\n}\nfn g( {\n}\nfn h() { return 2 }")
+        let e = errors(
+            "fn main() {\n  let = 1\n  var x = )\n  return 1 +\n}\nfn g( {\n}\nfn h() { return 2 }")
         #expect(e.count >= 3)
         #expect(e[0].hasPrefix("t.orch:3:"))
         #expect(e[1].hasPrefix("t.orch:4:"))
@@ -87,7 +98,10 @@ private func errors(_ source: String, header: Bool = true) -> [String] {
             ("fn main() { receive { } }", "a receive needs at least one clause"),
             ("fn main() { 1 = 2 }", "cannot assign to this expression"),
             ("let x = 1", "expected 'fn' at top level, found 'let'"),
-            ("fn main() { let x = 1 let y = 2 }", "expected a line break or ';' after the statement, found 'let'"),
+            (
+                "fn main() { let x = 1 let y = 2 }",
+                "expected a line break or ';' after the statement, found 'let'"
+            ),
             ("fn main() { thread 5 }", "expected '(' with arguments after 'thread"),
             ("fn main() { let s = \"abc }", "unterminated string literal"),
             ("fn main() { /* never closed }", "unterminated comment"),
@@ -132,7 +146,8 @@ private func errors(_ source: String, header: Bool = true) -> [String] {
 
     @Test func hugeLiteralsCompile() throws {
         let list = "[" + (0..<20_000).map(String.init).joined(separator: ", ") + "]"
-        let p = try Compiler.compile(source: "orchestrator t version \"1.0.0\"\nfn main() { let x = \(list) }", file: "t")
+        let p = try Compiler.compile(
+            source: "orchestrator t version \"1.0.0\"\nfn main() { let x = \(list) }", file: "t")
         #expect(p.main != nil)
         let longString = String(repeating: "x", count: 1_000_000)
         #expect(errors("fn main() { let s = \"\(longString)\" }").isEmpty)

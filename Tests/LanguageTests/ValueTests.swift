@@ -55,15 +55,18 @@ import Testing
     }
 
     @Test func json() {
-        let v: Value = ["a": 1, "s": "q\"\n", "l": [true, .nil, 1.5], "p": .pid(4), "n": .float(.nan), 1: "k"]
+        let v: Value = [
+            "a": 1, "s": "q\"\n", "l": [true, .nil, 1.5], "p": .pid(4), "n": .float(.nan), 1: "k",
+        ]
         #expect(v.json == "{\"a\":1,\"s\":\"q\\\"\\n\",\"l\":[true,null,1.5],\"p\":4,\"n\":null,\"1\":\"k\"}")
         #expect(Value.str("\u{1}").json == "\"\\u0001\"")
     }
 
     @Test func parseLiteral() throws {
         #expect(try Value.parseLiteral("{op: \"add\", a: 1, b: 2}") == ["op": "add", "a": 1, "b": 2])
-        #expect(try Value.parseLiteral("  [1, -2, 3.5, \"x\", nil, true, pid(12), tid(3), {}]  ")
-            == [1, -2, 3.5, "x", .nil, true, .pid(12), .tid(3), [:]])
+        #expect(
+            try Value.parseLiteral("  [1, -2, 3.5, \"x\", nil, true, pid(12), tid(3), {}]  ")
+                == [1, -2, 3.5, "x", .nil, true, .pid(12), .tid(3), [:]])
         #expect(try Value.parseLiteral("\"b c\"") == "b c")
         #expect(try Value.parseLiteral("{\"b c\": {x: [1]}}") == ["b c": ["x": [1]]])
         let v: Value = ["a": [1, 2.5, "s\n"], "b c": .pid(4), "d": .nil]

@@ -7,7 +7,8 @@ import VM
 enum Examples {
     static let directory: String = {
         let file = "\(#filePath)"
-        let root = file.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+        let root = file.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(
+            separator: "/")
         return root + "/shell-scripts/programs"
     }()
 
@@ -51,7 +52,10 @@ enum Examples {
         let host = TestHost()
         let t = try #require(VMThread(main: try Examples.program("crash"), args: [], host: host))
         let outcome = t.run(budget: 10_000)
-        #expect(outcome == .failed(RuntimeFailure(kind: "arith", message: "division by zero", file: "crash.orch", line: 17)))
+        #expect(
+            outcome
+                == .failed(
+                    RuntimeFailure(kind: "arith", message: "division by zero", file: "crash.orch", line: 17)))
         #expect(host.output == ["order 1: unit price 5"])
     }
 

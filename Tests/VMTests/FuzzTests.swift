@@ -32,7 +32,9 @@ final class FuzzHost: VMHost, @unchecked Sendable {
         }
     }
 
-    func peekMessage(at index: Int, thread: VMThread) -> Value? { index < mailbox.count ? mailbox[index] : nil }
+    func peekMessage(at index: Int, thread: VMThread) -> Value? {
+        index < mailbox.count ? mailbox[index] : nil
+    }
     func removeMessage(at index: Int, thread: VMThread) {
         if index < mailbox.count { mailbox.remove(at: index) }
     }
@@ -92,7 +94,9 @@ enum FuzzSeeds {
 private func chunks(_ s: String) -> [String] {
     var out: [String] = []
     var current = ""
-    func kind(_ c: Character) -> Int { c.isLetter || c.isNumber || c == "_" ? 0 : (c == " " || c == "\n" ? 1 : 2) }
+    func kind(_ c: Character) -> Int {
+        c.isLetter || c.isNumber || c == "_" ? 0 : (c == " " || c == "\n" ? 1 : 2)
+    }
     for c in s {
         if let last = current.last, kind(last) == kind(c), kind(c) != 2 {
             current.append(c)
@@ -106,7 +110,8 @@ private func chunks(_ s: String) -> [String] {
 }
 
 private let pool = [
-    "{", "}", "(", ")", "[", "]", ",", ":", ";", ".", "..<", "...", "=>", "+", "-", "*", "/", "%", "==", "<", "=",
+    "{", "}", "(", ")", "[", "]", ",", ":", ";", ".", "..<", "...", "=>", "+", "-", "*", "/", "%", "==", "<",
+    "=",
     "+=", "&&", "||", "!", "??", "fn", "let", "var", "if", "else", "while", "for", "in", "loop", "break",
     "continue", "return", "try", "catch", "throw", "receive", "when", "after", "thread", "nil", "true", "0",
     "-1", "9223372036854775807", "\"s\"", "\"\\(x)\"", "x", "main", "ctx", "\n", "/*", "//", "\"",
@@ -126,7 +131,9 @@ private func mutate(_ source: String, _ rng: inout SeededRandom) -> String {
         case 3: parts.insert(pool.randomElement(using: &rng) ?? "", at: i)
         case 4: parts[i] = pool.randomElement(using: &rng) ?? ""
         case 5:
-            let bytes = (0..<Int.random(in: 1...8, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let bytes = (0..<Int.random(in: 1...8, using: &rng)).map { _ in
+                UInt8.random(in: 0...255, using: &rng)
+            }
             parts.insert(String(decoding: bytes, as: UTF8.self), at: i)
         default: parts = Array(parts.prefix(i))
         }
@@ -142,8 +149,11 @@ private func exercise(_ source: String, seed: UInt64) -> Bool {
     _ = Disassembler.disassemble(program)
     for f in program.functions where f.captureCount == 0 {
         let host = FuzzHost(seed: seed)
-        let args: [Value] = f.name == "main" ? program.mainArguments(["3", "2"]) : Array(repeating: 1, count: f.arity)
-        guard let thread = try? VMThread(program: program, function: f.index, args: args, host: host) else { continue }
+        let args: [Value] =
+            f.name == "main" ? program.mainArguments(["3", "2"]) : Array(repeating: 1, count: f.arity)
+        guard let thread = try? VMThread(program: program, function: f.index, args: args, host: host) else {
+            continue
+        }
         for _ in 0..<40 {
             switch thread.run(budget: 500) {
             case .yielded: continue

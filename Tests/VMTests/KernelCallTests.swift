@@ -40,7 +40,8 @@ import VM
         let host = TestHost()
         host.answer = { _, _ in .block }
         let program = try compile(
-            "fn main() { try { request(pid(2), \"q\", 100) } catch e { return [e.kind, e.message, e.line] } }")
+            "fn main() { try { request(pid(2), \"q\", 100) } catch e { return [e.kind, e.message, e.line] } }"
+        )
         let thread = try #require(VMThread(main: program, args: [], host: host))
         #expect(thread.run(budget: 100) == .blocked)
         thread.resume(throwing: "timeout", message: "no reply within 100 ms")
@@ -49,8 +50,12 @@ import VM
 
     @Test func failRaisesAndTerminateEnds() throws {
         let host = TestHost()
-        host.answer = { call, _ in call == .kill ? .fail(kind: "noproc", message: "no process 99") : .value(.nil) }
-        #expect(try runProgram("fn main() { try { kill(pid(99)) } catch e { return e.kind } }", host: host).0 == .finished("noproc"))
+        host.answer = { call, _ in
+            call == .kill ? .fail(kind: "noproc", message: "no process 99") : .value(.nil)
+        }
+        #expect(
+            try runProgram("fn main() { try { kill(pid(99)) } catch e { return e.kind } }", host: host).0
+                == .finished("noproc"))
         let (outcome, _) = try runProgram("fn main() { exit(3)\nreturn 1 }")
         #expect(outcome == .terminated)
     }
@@ -59,7 +64,11 @@ import VM
         let host = TestHost()
         host.answer = { _, _ in .fail(kind: "permission", message: "permission denied") }
         let (outcome, _) = try runProgram("fn main() {\n ctx.write(\"r\", \"k\", 1)\n}", host: host)
-        #expect(outcome == .failed(RuntimeFailure(kind: "permission", message: "permission denied", file: "test.orch", line: 3)))
+        #expect(
+            outcome
+                == .failed(
+                    RuntimeFailure(
+                        kind: "permission", message: "permission denied", file: "test.orch", line: 3)))
     }
 
     @Test func printAndLogGetOneString() throws {
@@ -99,7 +108,9 @@ import VM
         _ = thread.run(budget: 1000)
         let child = try VMThread(program: program, callable: started[0], args: [5], host: host)
         #expect(child.run(budget: 1000) == .finished(105))
-        #expect(throws: RuntimeFailure.self) { try VMThread(program: program, callable: 5, args: [], host: host) }
+        #expect(throws: RuntimeFailure.self) {
+            try VMThread(program: program, callable: 5, args: [], host: host)
+        }
     }
 
     @Test func joinWithAStringIsStringJoin() throws {

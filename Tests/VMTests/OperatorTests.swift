@@ -21,12 +21,22 @@ import VM
     }
 
     @Test func comparisons() throws {
-        #expect(try result("return [1 < 2, 2 <= 2, 3 > 4, 4 >= 4, 1 == 1, 1 != 1]") == [true, true, false, true, true, false])
-        #expect(try result("return [\"a\" < \"b\", 1 < 1.5, 2.0 == 2, [1, 2] < [1, 3]]") == [true, true, true, true])
-        #expect(try result("let a = 3\nlet b = 4\nreturn [a < b, a > b, a <= b, a >= b, b > a, 2 < a, 5 > a]")
-            == [true, false, true, false, true, true, true])
-        #expect(try result("return [[1, {a: [2]}] == [1, {a: [2]}], {a: 1, b: 2} == {b: 2, a: 1}, nil == nil, 1 == \"1\"]")
-            == [true, true, true, false])
+        #expect(
+            try result("return [1 < 2, 2 <= 2, 3 > 4, 4 >= 4, 1 == 1, 1 != 1]") == [
+                true, true, false, true, true, false,
+            ])
+        #expect(
+            try result("return [\"a\" < \"b\", 1 < 1.5, 2.0 == 2, [1, 2] < [1, 3]]") == [
+                true, true, true, true,
+            ])
+        #expect(
+            try result("let a = 3\nlet b = 4\nreturn [a < b, a > b, a <= b, a >= b, b > a, 2 < a, 5 > a]")
+                == [true, false, true, false, true, true, true])
+        #expect(
+            try result(
+                "return [[1, {a: [2]}] == [1, {a: [2]}], {a: 1, b: 2} == {b: 2, a: 1}, nil == nil, 1 == \"1\"]"
+            )
+                == [true, true, true, false])
     }
 
     @Test func comparisonsInConditions() throws {
@@ -57,7 +67,10 @@ import VM
     }
 
     @Test func logicalOperatorsShortCircuit() throws {
-        #expect(try result("return [true && 1, false && 1, nil || 2, 3 || 4, !nil, !1]") == [1, false, 2, 3, true, false])
+        #expect(
+            try result("return [true && 1, false && 1, nil || 2, 3 || 4, !nil, !1]") == [
+                1, false, 2, 3, true, false,
+            ])
         let (outcome, host) = try runProgram(
             """
             fn side(x) { print(x)
@@ -81,21 +94,34 @@ import VM
 
     @Test func indexingAndFields() throws {
         #expect(try result("let xs = [10, 20, 30]\nreturn [xs[0], xs[2], xs[-1]]") == [10, 30, 30])
-        #expect(try result("let m = {a: {b: [1, 2]}}\nreturn [m.a.b[1], m[\"a\"][\"b\"][0], m.missing]") == [2, 1, .nil])
+        #expect(
+            try result("let m = {a: {b: [1, 2]}}\nreturn [m.a.b[1], m[\"a\"][\"b\"][0], m.missing]") == [
+                2, 1, .nil,
+            ])
         #expect(try result("return \"hello\"[1]") == "e")
         #expect(try result("let m = {1: \"one\"}\nreturn m[1]") == "one")
     }
 
     @Test func interpolation() throws {
-        #expect(try result("let n = 3\nlet s = \"x\"\nreturn \"n=\\(n) s=\\(s) l=\\([1, \"a\"]) e=\\(n * 2)\"")
-            == "n=3 s=x l=[1, \"a\"] e=6")
+        #expect(
+            try result("let n = 3\nlet s = \"x\"\nreturn \"n=\\(n) s=\\(s) l=\\([1, \"a\"]) e=\\(n * 2)\"")
+                == "n=3 s=x l=[1, \"a\"] e=6")
         #expect(try result("return \"a\\(\"b\\(1)\")c\"") == "ab1c")
         #expect(try result("return \"tab\\tq\\\"\\\\ \\u{41}\"") == "tab\tq\"\\ A")
     }
 
     @Test func literals() throws {
-        #expect(try result("return [0x1F, 1_000, 1.5e3, true, false, nil, \"s\"]") == [31, 1000, 1500.0, true, false, .nil, "s"])
-        #expect(try result("let k = \"key\"\nlet v = 2\nreturn {a: 1, \"b c\": 2, (k): 3, v}") == ["a": 1, "b c": 2, "key": 3, "v": 2])
-        #expect(try result("return [-9223372036854775807 - 1, 9223372036854775807]") == [.int(Int64.min), .int(Int64.max)])
+        #expect(
+            try result("return [0x1F, 1_000, 1.5e3, true, false, nil, \"s\"]") == [
+                31, 1000, 1500.0, true, false, .nil, "s",
+            ])
+        #expect(
+            try result("let k = \"key\"\nlet v = 2\nreturn {a: 1, \"b c\": 2, (k): 3, v}") == [
+                "a": 1, "b c": 2, "key": 3, "v": 2,
+            ])
+        #expect(
+            try result("return [-9223372036854775807 - 1, 9223372036854775807]") == [
+                .int(Int64.min), .int(Int64.max),
+            ])
     }
 }

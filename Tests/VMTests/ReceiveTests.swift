@@ -136,7 +136,8 @@ private func drive(_ thread: VMThread) -> VMOutcome {
               return total
             }
             """
-        let (thread, host, outcome) = try start(src, mailbox: [["op": "add", "n": 2], ["op": "add", "n": 3]])
+        let (thread, host, outcome) = try start(
+            src, mailbox: [["op": "add", "n": 2], ["op": "add", "n": 3]])
         #expect(outcome == .blocked)
         host.mailbox.append(["op": "stop"])
         thread.resume(with: .bool(true))

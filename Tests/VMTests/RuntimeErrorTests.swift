@@ -48,8 +48,9 @@ import VM
     }
 
     @Test func caughtErrorIsAMap() throws {
-        #expect(try result("try { let x = 1 / 0 } catch e { return e }")
-            == ["kind": "arith", "message": "division by zero", "file": "test.orch", "line": 3])
+        #expect(
+            try result("try { let x = 1 / 0 } catch e { return e }")
+                == ["kind": "arith", "message": "division by zero", "file": "test.orch", "line": 3])
     }
 
     @Test func missingKeysReadNil() throws {
@@ -57,7 +58,8 @@ import VM
     }
 
     @Test func deepRecursionIsAStackError() throws {
-        let (outcome, _) = try runProgram("fn f(n) { return f(n + 1) + 1 }\nfn main() { return f(0) }", budget: 50_000_000)
+        let (outcome, _) = try runProgram(
+            "fn f(n) { return f(n + 1) + 1 }\nfn main() { return f(0) }", budget: 50_000_000)
         guard case .failed(let f) = outcome else {
             Issue.record("expected failure, got \(outcome)")
             return
@@ -67,7 +69,8 @@ import VM
 
     @Test func stackErrorIsCatchable() throws {
         let (outcome, _) = try runProgram(
-            "fn f(n) { return f(n + 1) }\nfn main() { try { f(0) } catch e { return e.kind } }", budget: 50_000_000)
+            "fn f(n) { return f(n + 1) }\nfn main() { try { f(0) } catch e { return e.kind } }",
+            budget: 50_000_000)
         #expect(outcome == .finished("stack"))
     }
 
@@ -75,7 +78,8 @@ import VM
         let host = TestHost()
         host.memoryLimit = 100_000
         let (outcome, _) = try runProgram(
-            "fn main() { var xs = []\nloop { xs.append(\"some text here\") } }", host: host, budget: 50_000_000)
+            "fn main() { var xs = []\nloop { xs.append(\"some text here\") } }", host: host,
+            budget: 50_000_000)
         #expect(outcome == .terminated)
         #expect(host.allocated > 100_000)
     }

@@ -14,9 +14,13 @@ import VM
 
     @Test func indexAndFieldAssignment() throws {
         #expect(try result("var a = [1, 2, 3]\na[1] = 20\na[-1] += 1\nreturn a") == [1, 20, 4])
-        #expect(try result("var m = {a: 1}\nm.b = 2\nm[\"c\"] = 3\nm.a += 10\nreturn m") == ["a": 11, "b": 2, "c": 3])
-        #expect(try result("var m = {inner: {xs: [1]}}\nm.inner.xs[0] = 5\nm.inner.ys = 1\nreturn m")
-            == ["inner": ["xs": [5], "ys": 1]])
+        #expect(
+            try result("var m = {a: 1}\nm.b = 2\nm[\"c\"] = 3\nm.a += 10\nreturn m") == [
+                "a": 11, "b": 2, "c": 3,
+            ])
+        #expect(
+            try result("var m = {inner: {xs: [1]}}\nm.inner.xs[0] = 5\nm.inner.ys = 1\nreturn m")
+                == ["inner": ["xs": [5], "ys": 1]])
     }
 
     @Test func valueSemantics() throws {
@@ -59,8 +63,11 @@ import VM
         #expect(try result("var s = 0\nfor i in 0..<5 { s += i }\nreturn s") == 10)
         #expect(try result("var s = 0\nfor i in 1...5 { s += i }\nreturn s") == 15)
         #expect(try result("var s = 0\nfor i in 5..<5 { s += 1 }\nreturn s") == 0)
-        #expect(try result("var s = []\nfor i in 0..<6 { if i == 2 { continue }\n if i == 4 { break }\n s.append(i) }\nreturn s")
-            == [0, 1, 3])
+        #expect(
+            try result(
+                "var s = []\nfor i in 0..<6 { if i == 2 { continue }\n if i == 4 { break }\n s.append(i) }\nreturn s"
+            )
+                == [0, 1, 3])
         #expect(try result("let r = 2..<5\nreturn r") == [2, 3, 4])
         #expect(try result("return 1...3") == [1, 2, 3])
     }
@@ -68,12 +75,20 @@ import VM
     @Test func forOverCollections() throws {
         #expect(try result("var s = 0\nfor x in [1, 2, 3] { s += x }\nreturn s") == 6)
         #expect(try result("var ks = []\nfor k in {b: 1, a: 2} { ks.append(k) }\nreturn ks") == ["b", "a"])
-        #expect(try result("var out = []\nfor k, v in {b: 1, a: 2} { out.append([k, v]) }\nreturn out")
-            == [["b", 1], ["a", 2]])
-        #expect(try result("var out = []\nfor i, x in [\"p\", \"q\"] { out.append(i) }\nreturn out") == [0, 1])
-        #expect(try result("var out = []\nfor c in \"abc\" { out.append(upper(c)) }\nreturn out") == ["A", "B", "C"])
-        #expect(try result("var s = 0\nfor x in [1, 2, 3, 4] { if x == 2 { continue }\n if x == 4 { break }\n s += x }\nreturn s")
-            == 4)
+        #expect(
+            try result("var out = []\nfor k, v in {b: 1, a: 2} { out.append([k, v]) }\nreturn out")
+                == [["b", 1], ["a", 2]])
+        #expect(
+            try result("var out = []\nfor i, x in [\"p\", \"q\"] { out.append(i) }\nreturn out") == [0, 1])
+        #expect(
+            try result("var out = []\nfor c in \"abc\" { out.append(upper(c)) }\nreturn out") == [
+                "A", "B", "C",
+            ])
+        #expect(
+            try result(
+                "var s = 0\nfor x in [1, 2, 3, 4] { if x == 2 { continue }\n if x == 4 { break }\n s += x }\nreturn s"
+            )
+                == 4)
     }
 
     @Test func loopVariableChangesDoNotAffectIteration() throws {
@@ -92,8 +107,14 @@ import VM
     }
 
     @Test func tryCatchThrow() throws {
-        #expect(try result("try { throw \"boom\" } catch e { return [e.kind, e.message, e.line] }") == ["error", "boom", 3])
-        #expect(try result("try { throw {kind: \"custom\", code: 4} } catch e { return [e.kind, e.code] }") == ["custom", 4])
+        #expect(
+            try result("try { throw \"boom\" } catch e { return [e.kind, e.message, e.line] }") == [
+                "error", "boom", 3,
+            ])
+        #expect(
+            try result("try { throw {kind: \"custom\", code: 4} } catch e { return [e.kind, e.code] }") == [
+                "custom", 4,
+            ])
         #expect(try result("try { let x = 1 / 0 } catch e { return e.kind }") == "arith")
         #expect(try result("try { let x = [1][5] } catch { return \"caught\" }") == "caught")
         #expect(try result("var n = 0\ntry { n = 1 } catch e { n = 2 }\nreturn n") == 1)
@@ -150,6 +171,8 @@ import VM
     @Test func blocksScopeVariables() throws {
         #expect(try result("let x = 1\n{ let x = 2 }\nreturn x") == 1)
         #expect(try result("var x = 1\nif true { var x = 5\n x = 6 }\nreturn x") == 1)
-        #expect(throws: CompileFailure.self) { try compile("fn main() { var x = 1\nif true { let x = 5\n x = 6 } }") }
+        #expect(throws: CompileFailure.self) {
+            try compile("fn main() { var x = 1\nif true { let x = 5\n x = 6 } }")
+        }
     }
 }

@@ -94,7 +94,8 @@ public final class Program: @unchecked Sendable {
         for (i, f) in functions.enumerated() {
             (table + i).initialize(
                 to: FunctionInfo(
-                    code: f.code, constants: f.constantPointer, registerCount: f.registerCount, arity: f.arity,
+                    code: f.code, constants: f.constantPointer, registerCount: f.registerCount,
+                    arity: f.arity,
                     captureCount: f.captureCount))
         }
     }

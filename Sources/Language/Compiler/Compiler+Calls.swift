@@ -35,7 +35,9 @@ extension Compiler {
         if let index = topLevelIndex[name] {
             let arity = topLevel[name]?.params.count ?? 0
             if arity != args.count {
-                error("'\(name)' takes \(arity) argument\(arity == 1 ? "" : "s"), but \(args.count) given", at: loc)
+                error(
+                    "'\(name)' takes \(arity) argument\(arity == 1 ? "" : "s"), but \(args.count) given",
+                    at: loc)
             }
             let base = callBase(for: dst)
             arguments(args, base: base)
@@ -79,11 +81,15 @@ extension Compiler {
         finish(base, into: dst)
     }
 
-    mutating func method(_ object: Expr, _ name: String, _ args: [Expr], into dst: Int, at loc: SourceLocation) {
+    mutating func method(
+        _ object: Expr, _ name: String, _ args: [Expr], into dst: Int, at loc: SourceLocation
+    ) {
         let f = current
         if let b = Builtin.byName[name], b.isMutating, isVariablePath(object) {
             if !b.arity.contains(args.count + 1) {
-                error("'.\(name)' takes \(arityText(b.arity.lowerBound - 1...b.arity.upperBound - 1)), but \(args.count) given", at: loc)
+                error(
+                    "'.\(name)' takes \(arityText(b.arity.lowerBound - 1...b.arity.upperBound - 1)), but \(args.count) given",
+                    at: loc)
             }
             let (container, writeBack) = containerRegister(object)
             let base = callBase(for: dst)
@@ -112,7 +118,9 @@ extension Compiler {
     mutating func contextCall(_ name: String, _ args: [Expr], into dst: Int, at loc: SourceLocation) {
         if name == "update" {
             guard args.count == 3 else {
-                error("'ctx.update' takes 3 arguments (region, key, function), but \(args.count) given", at: loc)
+                error(
+                    "'ctx.update' takes 3 arguments (region, key, function), but \(args.count) given", at: loc
+                )
                 return
             }
             contextUpdate(args, into: dst, at: loc)
@@ -120,7 +128,9 @@ extension Compiler {
         }
         guard let k = KernelCall.byName["ctx." + name] else {
             let names = KernelCall.allCases.filter { $0.name.hasPrefix("ctx.") }.map { $0.name.dropFirst(4) }
-            error("unknown context operation 'ctx.\(name)' (expected one of: update, \(names.joined(separator: ", ")))", at: loc)
+            error(
+                "unknown context operation 'ctx.\(name)' (expected one of: update, \(names.joined(separator: ", ")))",
+                at: loc)
             return
         }
         if !k.arity.contains(args.count) {
@@ -174,7 +184,9 @@ extension Compiler {
     }
 
     /// `map(xs, f)` / `filter(xs, f)` compiled inline as a loop, so the callback may block or be preempted.
-    private mutating func mapOrFilter(isMap: Bool, _ seq: Expr, _ fnExpr: Expr, into dst: Int, at loc: SourceLocation) {
+    private mutating func mapOrFilter(
+        isMap: Bool, _ seq: Expr, _ fnExpr: Expr, into dst: Int, at loc: SourceLocation
+    ) {
         let f = current
         let out = f.allocate()
         let fn = f.allocate()
