@@ -23,6 +23,7 @@ extension VMThread {
             do {
                 let outcome = try execute(&remaining)
                 if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
+                if terminationRequested, outcome == .yielded || outcome == .blocked { return finish(.terminated) }
                 return outcome
             } catch {
                 if terminationRequested { return finish(.terminated) }
@@ -79,7 +80,7 @@ extension VMThread {
         var remaining = budget
         var frames = self.frames
         var frameCount = self.frameCount
-        var frame = frames[frameCount - 1]
+        let frame = frames[frameCount - 1]
         var info = table[frame.function]
         var code = info.code
         var k = info.constants
@@ -257,13 +258,13 @@ extension VMThread {
                     }
                     (stack + (base &- 1)).store(result)
                     frameCount &-= 1
-                    frame = frames[frameCount &- 1]
-                    info = table[frame.function]
+                    let caller = frames[frameCount &- 1]
+                    info = table[caller.function]
                     code = info.code
                     k = info.constants
-                    base = frame.base
+                    base = caller.base
                     r = stack + base
-                    pc = frame.pc
+                    pc = caller.pc
                 case .forprep:
                     guard case .int(let start) = r[Int(i.a)], case .int(var end) = r[Int(i.a) + 1] else {
                         throw VMError(

@@ -1,4 +1,5 @@
 import Language
+import Synchronization
 
 /// An activation record: the function, where it is, and where its registers start.
 struct Frame {
@@ -51,7 +52,12 @@ public final class VMThread: @unchecked Sendable {
     var state = State.ready
     var pendingError: VMError?
     var pendingAllocation = 0
-    var terminationRequested = false
+    /// Set by `terminate()`, possibly from another OS thread; read when a slice starts.
+    let terminationFlag = Atomic<Bool>(false)
+    var terminationRequested: Bool {
+        get { terminationFlag.load(ordering: .acquiring) }
+        set { terminationFlag.store(newValue, ordering: .releasing) }
+    }
     /// Total reductions executed so far.
     public internal(set) var reductions = 0
     /// Free for the host's use (e.g. its thread id).
@@ -135,7 +141,8 @@ public final class VMThread: @unchecked Sendable {
         state = .ready
     }
 
-    /// Ends the thread: the next `run` returns `.terminated` and does nothing.
+    /// Ends the thread: the next `run` returns `.terminated` and does nothing. Safe to call from
+    /// any OS thread, also while the thread runs (it then stops at the end of its slice at the latest).
     public func terminate() { terminationRequested = true }
 
     /// Whether the thread finished, failed or was terminated.
