@@ -37,6 +37,11 @@ public struct Compiler {
         if options.requireMain, parsed.functions.contains(where: { $0.name == "main" }) == false {
             compiler.error("the program has no 'fn main(args)'", at: SourceLocation(line: 1, column: 1))
         }
+        if compiler.functions.count > 65_000 {
+            compiler.error(
+                "the program has too many functions (more than 65000)", at: SourceLocation(line: 1, column: 1)
+            )
+        }
         if !compiler.errors.isEmpty {
             throw CompileFailure(
                 errors: compiler.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
