@@ -62,7 +62,7 @@ extension Kernel {
             var memory = 0
             var queued = 0
             for process in processes.values {
-                byState[process.state, default: 0] += 1
+                byState[displayState(of: process).0, default: 0] += 1
                 memory += self.memory(of: process)
                 queued += process.mailbox.count
                 for thread in process.threads { queued += thread.mailbox?.count ?? 0 }
@@ -84,11 +84,7 @@ extension Kernel {
 
     /// Lock held.
     private func snapshot(of process: KProcess) -> ProcessSnapshot {
-        let external = externalProcesses.contains(process.pid)
-        let isInit = process.pid == WellKnownPID.initProcess
-        var state = external && !process.isExited ? ProcessState.running : process.state
-        var wait = external ? nil : process.waitLabel
-        if isInit { (state, wait) = (.waiting, "children") }
+        let (state, wait) = displayState(of: process)
         return ProcessSnapshot(
             pid: process.pid, ppid: process.parent, name: process.name, version: process.executable.version,
             type: process.executable.type,
@@ -98,6 +94,14 @@ extension Kernel {
             mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
             reason: process.exitStatus?.reason, restarts: process.restartCount,
             contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments)
+    }
+
+    /// The state and wait reason shown for a process: init waits for children; an outside
+    /// process (the shell) is running while it asks. Lock held.
+    private func displayState(of process: KProcess) -> (ProcessState, String?) {
+        if process.pid == WellKnownPID.initProcess { return (.waiting, "children") }
+        if externalProcesses.contains(process.pid) { return (process.isExited ? .exited : .running, nil) }
+        return (process.state, process.waitLabel)
     }
 
     /// Lock held.

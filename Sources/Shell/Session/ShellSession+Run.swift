@@ -15,6 +15,9 @@ extension ShellSession {
             }
             lastSpawned = pid
             let status = try waitForExit(pid, timeoutMilliseconds: nil)
+            if status.code != 0 && status.reason != "normal" {
+                console.err("dkctl: run: \(executable.name) exited with code \(status.code): \(status.reason)")
+            }
             return Int32(truncatingIfNeeded: status.code)
         } catch {
             console.err("dkctl: run: \(error.message)")
