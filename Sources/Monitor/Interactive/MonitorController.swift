@@ -67,6 +67,15 @@ final class MonitorController {
         refreshThreads()
     }
 
+    /// Takes a sample gathered elsewhere (the collector thread), unless paused.
+    func apply(_ sample: ProcessSample) {
+        if !paused { table.update(sample) }
+        refreshThreads()
+    }
+
+    /// The sampler as it is now, so a collector can go on from the last sample.
+    var samplerState: Sampler { sampler }
+
     /// Re-reads the threads of the selected process (and the detail view's process).
     func refreshThreads() {
         let pid = table.selectedPID

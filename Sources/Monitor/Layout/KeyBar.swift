@@ -12,7 +12,7 @@ enum KeyBar {
         var line = ScreenLine("")
         var position = 0
         for (key, label) in keys {
-            let cell = label.padded(to: max(label.count, 6))
+            let cell = label.padded(to: max(label.count + 1, 6))
             guard position + key.count + cell.count <= width else { break }
             line.spans.append(StyledSpan(start: position, length: key.count, style: .keyNumber))
             line.spans.append(StyledSpan(start: position + key.count, length: cell.count, style: .keyLabel))
