@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers (dependencies point down only):
-/// dkctl → Shell, Monitor → Kernel → VM → Language.
+/// dkctl → Shell, Monitor → Kernel → VM → Language; Shell → BPMN → Language.
 let package = Package(
     name: "dkctl",
     platforms: [.macOS(.v15)],
@@ -18,6 +18,10 @@ let package = Package(
     targets: [
         .target(name: "Language"),
         .target(
+            name: "BPMN",
+            dependencies: ["Language"]
+        ),
+        .target(
             name: "VM",
             dependencies: ["Language"]
         ),
@@ -32,7 +36,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "Shell",
-            dependencies: ["Kernel", "Language"]
+            dependencies: ["Kernel", "Language", "BPMN"]
         ),
         .target(
             name: "Monitor",
@@ -47,7 +51,8 @@ let package = Package(
         ),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "VMTests", dependencies: ["VM", "Language"]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"]),
+        .testTarget(name: "BPMNTests", dependencies: ["BPMN", "Language", "Kernel"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Language", "VM"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
         .testTarget(

@@ -26,6 +26,23 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var externalProcesses: Set<PID> = []
     /// PIDs an outside caller is waiting for now: init must not reap them first.
     var externalWaitInterest: Set<PID> = []
+    var registry = Registry()
+    /// Compiled programs by `name@version`, for `disasm`.
+    var compiledPrograms: [String: Program] = [:]
+    /// Pub/sub subscriptions, in the order they were made.
+    var subscriptions: [Subscription] = []
+    /// Open requests by correlation id.
+    var pendingRequests: [UInt64: PendingRequest] = [:]
+    /// Replies to requests made from outside, until the caller takes them.
+    var externalReplies: [UInt64: Value] = [:]
+    var lastRequestID: UInt64 = 0
+    /// OS processes of tools, by id, and the threads reading their output.
+    var tools: [Int: ToolState] = [:]
+    var lastToolID = 0
+    /// Registered names (`spawn --name`, `register(name)`).
+    var names: [String: PID] = [:]
+    /// The host of every VM thread of this kernel.
+    let vmHost = KernelVMHost()
     /// Called, outside the lock, with each line a process prints.
     var outputHandler: (@Sendable (PID, String) -> Void)?
 
@@ -45,6 +62,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         self.random = SplitMix64(seed: configuration.seed)
         self.slotCurrent = Array(repeating: nil, count: configuration.slots)
         self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
+        vmHost.kernel = self
         lock.withLock { createInit() }
     }
 

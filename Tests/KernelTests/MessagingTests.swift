@@ -13,14 +13,14 @@ import Testing
                     guard let message = slice.thread.takeMessage() else {
                         return .blocked(.receive(timeoutMilliseconds: nil))
                     }
-                    _ = slice.thread.trySend(.list([message.value, .pid(slice.thread.pid)]), to: .process(shell))
+                    _ = slice.thread.trySend(.list([message.value, .pid(Int64(slice.thread.pid))]), to: .process(shell))
                     return .finished(.int(0))
                 }
             }, options: SpawnOptions(parent: shell))
-        try kernel.send(.string("hi"), to: .process(echo), from: shell)
+        try kernel.send(.str("hi"), to: .process(echo), from: shell)
         let reply = try kernel.receive(for: shell, timeoutMilliseconds: 1000)
-        #expect(reply?.value == .list([.string("hi"), .pid(echo)]))
-        #expect(reply?.from == .thread(echo))
+        #expect(reply?.value == .list([.str("hi"), .pid(Int64(echo))]))
+        #expect(reply?.from == .process(echo))
     }
 
     @Test func fullMailboxIsAnErrorForTheShell() throws {
@@ -34,8 +34,12 @@ import Testing
 
     @Test func deadLettersAreCounted() throws {
         let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
-        #expect(throws: KernelError.deadLetter(.process(77))) { try kernel.send(.int(1), to: .process(77)) }
+        #expect(throws: KernelError.noSuchProcess(77)) { try kernel.send(.int(1), to: .process(77)) }
         #expect(kernel.stats().deadLetters == 1)
+        let pid = try kernel.spawn(program("one") { Runnables.exits(0) })
+        kernel.runUntilIdle()
+        #expect(throws: KernelError.deadLetter(.process(pid))) { try kernel.send(.int(1), to: .process(pid)) }
+        #expect(kernel.stats().deadLetters == 2)
         #expect(kernel.events().contains { $0.kind == .deadLetter && $0.pid == 77 })
     }
 

@@ -107,7 +107,7 @@ import Testing
                         do {
                             _ = try slice.thread.spawnThread(name: "x", runnable: Runnables.exits(1))
                         } catch let error as KernelError { refused.value = error } catch {}
-                        return .blocked(.join(worker, timeoutMilliseconds: nil))
+                        return .blocked(.join([worker], timeoutMilliseconds: nil))
                     },
                     { slice in
                         if case .value(let value) = slice.wake { joined.value = value }
@@ -116,7 +116,7 @@ import Testing
                 ])
             }, options: SpawnOptions(parent: kernel.attachExternalProcess(name: "dkctl")))
         #expect(try kernel.wait(pid)?.code == 0)
-        #expect(joined.value == .int(42))
+        #expect(joined.value == .list([.int(42)]))
         #expect(refused.value == .threadLimit(pid: pid, limit: 2))
     }
 }

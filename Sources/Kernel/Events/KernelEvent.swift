@@ -6,7 +6,10 @@ public struct KernelEvent: Sendable, Equatable {
         case threadStart = "thread-start"
         case threadEnd = "thread-end"
         case signal, suspend, resume, renice
-        case send, receive
+        case send, receive, publish, request, reply
+        case contextWrite = "ctx-write"
+        case deadlock
+        case tool
         case deadLetter = "dead-letter"
         case restart
         case giveUp = "give-up"

@@ -47,6 +47,20 @@ final class KProcess {
     var threadsStarted = 1
     /// Messages an outside process (the shell) sent.
     var mailboxMessagesOut: UInt64 = 0
+    /// Its locks, semaphores, barriers and event flags (created on first use).
+    var coordination: CoordinationTable?
+    /// Its shared-context regions (created on first use).
+    var context: ProcessContext?
+    /// Quality metrics it reported.
+    var metrics: [String: MetricSummary] = [:]
+    /// Who gets `{down: pid, code, reason}` when it exits.
+    var monitors: [Address]?
+    /// Whether it ever subscribed to a topic.
+    var hasSubscriptions = false
+    /// Requests made to it that are still open.
+    var openRequestsTo = 0
+    /// Names registered for it; freed when it exits.
+    var registeredNames: [String] = []
     /// The last lines it printed, for `logs PID`.
     var logLines: [String] = []
     let started: UInt64

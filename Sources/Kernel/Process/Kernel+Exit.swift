@@ -15,6 +15,12 @@ extension Kernel {
         process.deferred = nil
         process.stopped = nil
         discardMailbox(of: process)
+        for name in process.registeredNames where names[name] == process.pid { names[name] = nil }
+        dropSubscriptions(of: process)
+        killTools(of: process)
+        failRequests(to: process)
+        notifyMonitors(of: process, status)
+        process.registeredNames.removeAll()
         record(.exit, pid: process.pid, peer: status.code, detail: status.reason)
         adoptChildren(of: process)
         if let restart = process.restart, restart.applies(to: status) {

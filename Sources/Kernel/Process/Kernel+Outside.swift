@@ -41,6 +41,10 @@ extension Kernel {
             case .full(.thread(let thread)):
                 throw .mailboxFull(thread.tid, limit: thread.process.limits.mailboxLimit)
             case .dead:
+                guard address.number <= lastID else {
+                    if case .thread(let tid) = address { throw .noSuchThread(tid) }
+                    throw .noSuchProcess(address.number)
+                }
                 throw .deadLetter(address)
             }
         }

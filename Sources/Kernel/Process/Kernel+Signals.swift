@@ -27,6 +27,11 @@ extension Kernel {
             throw .notPermitted("\(process.pid) is the shell; use 'exit' to leave")
         }
         record(.signal, pid: process.pid, detail: signal.rawValue)
+        if process.executable.type == .tool, !toolProcesses(of: process.pid).isEmpty {
+            for osProcess in toolProcesses(of: process.pid) { osProcess.send(signal) }
+            if signal == .stop || signal == .cont { process.suspended = signal == .stop }
+            return
+        }
         switch signal {
         case .kill:
             exitProcess(process, .signalled(.kill))
@@ -46,7 +51,7 @@ extension Kernel {
                 exitProcess(process, .signalled(signal))
                 return
             }
-            _ = deliver(.map(["signal": .string(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
+            _ = deliver(.record(["signal": .str(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
             if signal == .term {
                 let deadline = now &+ UInt64(configuration.termGraceMilliseconds) &* 1_000_000
                 timers.schedule(at: deadline, .escalate(process.pid))

@@ -24,6 +24,9 @@ extension Kernel {
         guard (-20...19).contains(options.nice) else {
             throw .invalid("nice must be between -20 and 19, not \(options.nice)")
         }
+        if let name = options.name, let holder = names[name] {
+            throw .notPermitted("the name '\(name)' is taken by \(holder)")
+        }
         var parentPID = options.parent ?? WellKnownPID.initProcess
         if processes[parentPID]?.isExited ?? true { parentPID = WellKnownPID.initProcess }
         let pid = nextID()
@@ -39,6 +42,7 @@ extension Kernel {
             tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
         process.threads.append(main)
         threads[pid] = main
+        if let name = options.name { try? registerLocked(name, for: pid) }
         counters.spawned &+= 1
         record(.spawn, pid: parentPID, peer: pid, detail: executable.reference)
         enqueue(main)

@@ -76,7 +76,9 @@ extension Kernel {
             park(thread, on: request)
         case .finished(let value):
             if thread.tid == process.pid {
-                exitProcess(process, ExitStatus(code: exitCode(of: value), reason: "normal"))
+                let code = exitCode(of: value)
+                let reason = process.executable.type == .tool ? OSProcess.describe(code) : "normal"
+                exitProcess(process, ExitStatus(code: code, reason: reason))
             } else {
                 finishThread(thread, result: value)
             }
@@ -116,8 +118,10 @@ extension Kernel {
         retire(thread)
         process.threads.removeAll { $0 === thread }
         if let joiners = thread.joiners {
-            for joiner in joiners where isWaiting(joiner, onJoinOf: thread.tid) {
-                wake(joiner, .value(result))
+            for joiner in joiners where joiner.state == .waiting {
+                guard case .join(let tids, _) = joiner.request, tids.contains(thread.tid) else { continue }
+                joiner.joinResults?[thread.tid] = result
+                if (joiner.joinResults?.count ?? 0) == Set(tids).count { completeJoin(joiner, tids) }
             }
         } else {
             thread.result = result
@@ -129,6 +133,7 @@ extension Kernel {
     /// Marks a thread finished and folds its counters into its process. Lock held.
     func retire(_ thread: KThread) {
         let process = thread.process
+        if !thread.heldLocks.isEmpty { releaseLocks(of: thread) }
         thread.state = .finished
         thread.request = nil
         threads[thread.tid] = nil
@@ -149,8 +154,4 @@ extension Kernel {
         thread.mailbox = nil
     }
 
-    private func isWaiting(_ thread: KThread, onJoinOf tid: TID) -> Bool {
-        guard thread.state == .waiting, case .join(let target, _) = thread.request else { return false }
-        return target == tid
-    }
 }

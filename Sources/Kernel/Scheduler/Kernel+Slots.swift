@@ -87,3 +87,11 @@ extension Kernel {
         }
     }
 }
+
+extension Kernel {
+    /// Whether nothing can happen without outside help: no thread is ready and no timer is
+    /// pending (every live thread waits for a message, a lock, or another thread).
+    public var isIdle: Bool {
+        lock.withLock { runQueue.count == 0 && timers.isEmpty && slotCurrent.allSatisfy { $0 == nil } }
+    }
+}

@@ -23,16 +23,23 @@ extension Kernel {
                 wake(thread, .value(.bool(false)))
                 return
             }
-        case .join(let tid, _):
-            if let result = process.finishedResults.removeValue(forKey: tid) {
-                wake(thread, .value(result))
+        case .join(let tids, _):
+            var collected: [TID: Value] = [:]
+            for tid in tids {
+                if let result = process.finishedResults.removeValue(forKey: tid) {
+                    collected[tid] = result
+                } else if let target = threads[tid], target.process === process, target !== thread {
+                    target.joiners = (target.joiners ?? []) + [thread]
+                } else {
+                    wake(thread, .failure(kind: "noproc", message: "no thread \(tid) to join in process \(process.pid)"))
+                    return
+                }
+            }
+            thread.joinResults = collected
+            if collected.count == Set(tids).count {
+                completeJoin(thread, tids)
                 return
             }
-            guard let target = threads[tid], target.process === process else {
-                wake(thread, .failure(kind: "noproc", message: "no thread \(tid) in process \(process.pid)"))
-                return
-            }
-            target.joiners = (target.joiners ?? []) + [thread]
         case .wait(let pid, _):
             guard let target = processes[pid] else {
                 wake(thread, .failure(kind: "noproc", message: "no such process: \(pid)"))
@@ -44,6 +51,13 @@ extension Kernel {
                 return
             }
             target.waiters = (target.waiters ?? []) + [thread]
+        case .request, .tool:
+            break
+        case .coordination(let key, _):
+            if tryAcquire(key, for: thread) {
+                wake(thread, .value(.nil))
+                return
+            }
         case .send(let address, let message):
             switch deliver(message, to: address, from: .thread(thread.tid)) {
             case .delivered, .dead:
@@ -60,10 +74,18 @@ extension Kernel {
         }
     }
 
+    /// Wakes a joining thread with the results in order. Lock held.
+    func completeJoin(_ thread: KThread, _ tids: [TID]) {
+        let results = thread.joinResults ?? [:]
+        thread.joinResults = nil
+        wake(thread, .value(.list(tids.map { results[$0] ?? .nil })))
+    }
+
     /// Wakes a waiting thread with an answer. Lock held.
     func wake(_ thread: KThread, _ answer: Wake) {
         guard thread.state == .waiting else { return }
         thread.request = nil
+        thread.deadlocked = false
         thread.wake = answer
         thread.waitNanoseconds &+= now &- thread.waitStarted
         makeReady(thread)
@@ -83,11 +105,18 @@ extension Kernel {
                 switch request {
                 case .sleep: wake(thread, .value(.nil))
                 case .receive: wake(thread, .value(.bool(false)))
-                case .join(let tid, let ms):
-                    wake(thread, .failure(kind: "timeout", message: "join \(tid) timed out after \(ms ?? 0) ms"))
+                case .join(let tids, let ms):
+                    thread.joinResults = nil
+                    wake(thread, .failure(kind: "timeout", message: "join \(tids) timed out after \(ms ?? 0) ms"))
                 case .wait(let pid, let ms):
                     wake(thread, .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
-                case .send: break
+                case .request(let id, let ms):
+                    pendingRequests[id] = nil
+                    wake(thread, .failure(kind: "timeout", message: "no reply to request \(id) within \(ms ?? 0) ms"))
+                case .coordination(let key, let ms):
+                    withdraw(thread, from: key)
+                    wake(thread, .failure(kind: "timeout", message: "\(key.label) not granted within \(ms ?? 0) ms"))
+                case .send, .tool: break
                 }
             case .escalate(let pid):
                 if let process = processes[pid], !process.isExited {
@@ -96,6 +125,8 @@ extension Kernel {
                 }
             case .restart(let ticket):
                 performRestart(ticket)
+            case .toolDeadline(let id, let milliseconds):
+                expireTool(id, milliseconds: milliseconds)
             }
         }
     }

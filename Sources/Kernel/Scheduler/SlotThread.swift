@@ -30,6 +30,13 @@ final class SlotThread {
     /// Whether the OS thread started.
     var started: Bool { handle != nil }
 
+    /// Lets the OS thread end on its own (nobody will join it).
+    func detach() {
+        guard let handle else { return }
+        pthread_detach(handle)
+        self.handle = nil
+    }
+
     /// Waits for the OS thread to end.
     func join() {
         guard let handle else { return }

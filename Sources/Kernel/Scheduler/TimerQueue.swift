@@ -8,6 +8,8 @@ enum TimerAction {
     case escalate(PID)
     /// init starts a supervised program again.
     case restart(RestartTicket)
+    /// A `tool()` call ran out of time.
+    case toolDeadline(Int, milliseconds: Int)
 }
 
 /// What init needs to start a supervised program again.

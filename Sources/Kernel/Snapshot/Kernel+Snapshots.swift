@@ -63,7 +63,7 @@ extension Kernel {
             var queued = 0
             for process in processes.values {
                 byState[process.state, default: 0] += 1
-                memory += process.memoryUsed
+                memory += self.memory(of: process)
                 queued += process.mailbox.count
             }
             return KernelStats(
@@ -93,7 +93,7 @@ extension Kernel {
             type: process.executable.type,
             state: state, wait: wait, priority: process.nice,
             threads: process.threads.count, reductions: process.totalReductions,
-            cpuNanoseconds: process.totalCPUNanoseconds, memory: process.memoryUsed,
+            cpuNanoseconds: process.totalCPUNanoseconds, memory: memory(of: process),
             mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
             reason: process.exitStatus?.reason, restarts: process.restartCount,
             contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments)
@@ -107,5 +107,23 @@ extension Kernel {
             cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
             waitNanoseconds: thread.waitNanoseconds, mailbox: thread.mailbox?.count ?? 0,
             messagesIn: thread.messagesIn, messagesOut: thread.messagesOut)
+    }
+}
+
+extension Kernel {
+    /// The messages queued for a process (its shared mailbox) or a thread (its own), oldest first.
+    public func mailbox(of id: Int) throws(KernelError) -> [Message] {
+        try lock.withLock { () throws(KernelError) -> [Message] in
+            if let process = processes[id] { return Array(process.mailbox.messages) }
+            if let thread = threads[id] { return Array(thread.mailbox?.messages ?? []) }
+            throw .noSuchID(id)
+        }
+    }
+}
+
+extension Kernel {
+    /// The limits of a process, or nil.
+    public func limits(of pid: PID) -> ProcessLimits? {
+        lock.withLock { processes[pid]?.limits }
     }
 }

@@ -31,6 +31,22 @@ final class KThread {
     var joiners: [KThread]?
     /// Its return value once finished (for late joiners).
     var result: Value?
+    /// Locks it holds, released when it finishes.
+    var heldLocks: [String] = []
+    /// Whether it is on a cycle of threads waiting for each other's locks.
+    var deadlocked = false
+    /// While it waits in `join` on several threads: the results collected so far.
+    var joinResults: [TID: Value]?
+
+    // Owned by the slot running the thread (no lock needed): what a kernel call asked for.
+    /// The wait request a kernel call made before the runnable reports `.blocked`.
+    var pendingRequest: WaitRequest?
+    /// A one-thread `join(t)`: hand the VM the single result, not a list.
+    var unwrapJoin = false
+    /// Heap bytes accounted to this thread (measured, plus allocations since).
+    var memory = 0
+    /// Bytes reported since `memory` was last measured.
+    var allocatedSinceMeasure = 0
 
     // Counters (metrics).
     var reductions: UInt64 = 0
@@ -55,7 +71,8 @@ final class KThread {
 
     /// The wait reason `ps` shows, or nil.
     var waitLabel: String? {
-        state == .waiting ? request?.label : nil
+        guard state == .waiting, let label = request?.label else { return nil }
+        return deadlocked ? label + " (deadlock)" : label
     }
 }
 

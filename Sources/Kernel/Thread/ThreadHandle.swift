@@ -11,6 +11,11 @@ public struct ThreadHandle {
     /// Its process's PID.
     public var pid: PID { thread.process.pid }
 
+    /// How this thread signs its messages: the main thread as its process, others as threads.
+    var senderAddress: Address {
+        thread.tid == thread.process.pid ? .process(thread.tid) : .thread(thread.tid)
+    }
+
     /// Its process's parent.
     public var parentPID: PID { kernel.lock.withLock { thread.process.parent } }
 
@@ -19,7 +24,7 @@ public struct ThreadHandle {
     /// and returns true (a program's `send` never fails).
     public func trySend(_ value: Value, to address: Address) -> Bool {
         kernel.lock.withLock {
-            switch kernel.deliver(value, to: address, from: .thread(thread.tid)) {
+            switch kernel.deliver(value, to: address, from: senderAddress) {
             case .delivered, .dead:
                 thread.messagesOut &+= 1
                 return true
@@ -131,12 +136,18 @@ public struct ThreadHandle {
         Double(kernel.lock.withLock { kernel.now }) / 1_000_000
     }
 
+    /// Whether this thread's process has ended (say, by its own `kill` or `exit`).
+    public var isProcessExited: Bool { kernel.lock.withLock { thread.process.isExited } }
+
+    /// Writes a line to the process's log only (`logs PID`), not to the console.
+    public func log(_ line: String) {
+        kernel.lock.withLock { kernel.appendLog(line, to: thread.process) }
+    }
+
     /// Prints a line: kept in the process's log and passed to the kernel's output handler.
     public func print(_ line: String) {
         let handler = kernel.lock.withLock { () -> (@Sendable (PID, String) -> Void)? in
-            let process = thread.process
-            process.logLines.append(line)
-            if process.logLines.count > Kernel.logLinesKept { process.logLines.removeFirst(process.logLines.count / 2) }
+            kernel.appendLog(line, to: thread.process)
             return kernel.outputHandler
         }
         handler?(pid, line)
@@ -146,4 +157,10 @@ public struct ThreadHandle {
 extension Kernel {
     /// Lines of output kept per process for `logs`.
     static let logLinesKept = 1000
+
+    /// Lock held.
+    func appendLog(_ line: String, to process: KProcess) {
+        process.logLines.append(line)
+        if process.logLines.count > Kernel.logLinesKept { process.logLines.removeFirst(process.logLines.count / 2) }
+    }
 }

@@ -1,0 +1,71 @@
+import Language
+import VM
+
+/// The kernel's side of every VM thread: kernel calls, mailbox access and memory accounting.
+/// One per kernel; a VM thread's `hostTag` is its TID.
+final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once, before any thread runs
+    /// The kernel; set by the kernel's initializer.
+    weak var kernel: Kernel?
+
+    /// The running thread behind a VM thread, or nil when it has been ended meanwhile.
+    func handle(_ vm: VMThread) -> ThreadHandle? {
+        guard let kernel else { return nil }
+        return kernel.lock.withLock {
+            kernel.threads[vm.hostTag].map { ThreadHandle(kernel: kernel, thread: $0) }
+        }
+    }
+
+    func syscall(_ call: KernelCall, _ args: [Value], thread vm: VMThread) -> SyscallResult {
+        guard let handle = handle(vm) else { return .terminate }
+        return KernelCalls.perform(call, args, handle: handle, vm: vm)
+    }
+
+    func peekMessage(at index: Int, thread vm: VMThread) -> Value? {
+        handle(vm)?.peekMessage(at: index)?.value
+    }
+
+    func removeMessage(at index: Int, thread vm: VMThread) {
+        handle(vm)?.removeMessage(at: index)
+    }
+
+    func waitForMessage(timeout: Int64?, thread vm: VMThread) -> SyscallResult {
+        guard let handle = handle(vm) else { return .terminate }
+        handle.thread.pendingRequest = .receive(timeoutMilliseconds: timeout.map { Int(clamping: $0) })
+        return .block
+    }
+
+    /// Books `bytes` to the thread; when its process goes over quota, measures the thread's
+    /// live heap first, and ends the process only if it is still over.
+    func allocate(bytes: Int, thread vm: VMThread) -> Bool {
+        guard let handle = handle(vm) else { return false }
+        let kernel = handle.kernel
+        let over = kernel.lock.withLock { () -> Bool in
+            handle.thread.memory += bytes
+            handle.thread.allocatedSinceMeasure += bytes
+            return kernel.memory(of: handle.thread.process) > handle.thread.process.limits.memoryBytes
+                || handle.thread.allocatedSinceMeasure > KernelVMHost.remeasureBytes
+        }
+        guard over else { return true }
+        let live = vm.heapBytes
+        return kernel.lock.withLock {
+            handle.thread.memory = live
+            handle.thread.allocatedSinceMeasure = 0
+            let process = handle.thread.process
+            let total = kernel.memory(of: process)
+            guard total > process.limits.memoryBytes else { return true }
+            kernel.record(.quota, pid: process.pid, detail: "memory \(total) > \(process.limits.memoryBytes)")
+            kernel.exitProcess(process, ExitStatus(code: Signal.kill.exitCode, reason: "out of memory"))
+            return false
+        }
+    }
+
+    /// Allocations after which a thread's live heap is measured again.
+    static let remeasureBytes = 1 << 20
+}
+
+extension Kernel {
+    /// Heap bytes of a process: its threads' accounted memory. Lock held.
+    func memory(of process: KProcess) -> Int {
+        process.threads.reduce(process.memoryUsed) { $0 + $1.memory }
+    }
+}

@@ -1,0 +1,70 @@
+/// The loaded executables: several versions of one name side by side, one of them the
+/// default that `spawn NAME` starts. Guarded by the kernel lock.
+struct Registry {
+    private var versions: [String: [SemanticVersion: Executable]] = [:]
+    private var defaults: [String: SemanticVersion] = [:]
+
+    /// Adds an executable. The first version of a name, or a newer one than the default,
+    /// becomes the default. Loading the same name@version again replaces it.
+    mutating func add(_ executable: Executable) throws(KernelError) -> Bool {
+        guard let version = SemanticVersion(executable.version) else {
+            throw .invalid("'\(executable.version)' is not a semantic version (like 1.2.0)")
+        }
+        versions[executable.name, default: [:]][version] = executable
+        if let current = defaults[executable.name], current >= version { return false }
+        defaults[executable.name] = version
+        return true
+    }
+
+    /// `name` (the default version) or `name@1.2.0`.
+    func resolve(_ reference: String) throws(KernelError) -> Executable {
+        let (name, versionText) = Registry.split(reference)
+        guard let loaded = versions[name], !loaded.isEmpty else { throw .noSuchExecutable(name) }
+        guard let versionText else {
+            guard let chosen = defaults[name], let executable = loaded[chosen] else {
+                throw .noSuchExecutable(name)
+            }
+            return executable
+        }
+        guard let version = SemanticVersion(versionText), let executable = loaded[version] else {
+            let known = loaded.keys.sorted().map(\.description).joined(separator: ", ")
+            throw .noSuchExecutable("\(name)@\(versionText) (loaded: \(known))")
+        }
+        return executable
+    }
+
+    /// Makes `version` the default of `name` (hot swap): new spawns get it.
+    mutating func setDefault(_ name: String, version text: String) throws(KernelError) {
+        guard let version = SemanticVersion(text), versions[name]?[version] != nil else {
+            throw .noSuchExecutable("\(name)@\(text)")
+        }
+        defaults[name] = version
+    }
+
+    /// Removes name@version; the default moves to the newest remaining version.
+    mutating func remove(_ name: String, version: SemanticVersion) {
+        versions[name]?[version] = nil
+        if versions[name]?.isEmpty ?? true {
+            versions[name] = nil
+            defaults[name] = nil
+        } else if defaults[name] == version {
+            defaults[name] = versions[name]?.keys.max()
+        }
+    }
+
+    /// Every loaded executable, by name then version.
+    var all: [(executable: Executable, isDefault: Bool)] {
+        versions.keys.sorted().flatMap { name in
+            (versions[name] ?? [:]).sorted { $0.key < $1.key }.map { version, executable in
+                (executable, defaults[name] == version)
+            }
+        }
+    }
+
+    func contains(name: String) -> Bool { versions[name] != nil }
+
+    static func split(_ reference: String) -> (String, String?) {
+        guard let at = reference.firstIndex(of: "@") else { return (reference, nil) }
+        return (String(reference[..<at]), String(reference[reference.index(after: at)...]))
+    }
+}

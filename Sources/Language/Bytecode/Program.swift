@@ -1,0 +1,99 @@
+/// A compiled function: flat instruction array, constant pool and line table.
+///
+/// Immutable after creation; the code and constants are also kept in raw buffers that the VM
+/// reads without bounds checks or reference counting (`@unchecked Sendable`: never mutated).
+public final class Function: @unchecked Sendable {
+    /// The function's name (`fn@LINE:COL` for anonymous functions).
+    public let name: String
+    /// Index in the program's function table.
+    public let index: Int
+    /// Number of parameters.
+    public let arity: Int
+    /// Number of captured values (closures); they follow the parameters in the registers.
+    public let captureCount: Int
+    /// Registers the function needs (parameters, captures, locals and temporaries).
+    public let registerCount: Int
+    /// The bytecode.
+    public let instructions: [Instruction]
+    /// The constant pool.
+    public let constants: [Value]
+    /// Source position of every instruction (parallel to `instructions`).
+    public let locations: [SourceLocation]
+    /// Raw copy of `instructions` for the VM's dispatch loop.
+    package let code: UnsafeMutablePointer<Instruction>
+    /// Raw copy of `constants` for the VM's dispatch loop.
+    package let constantPointer: UnsafeMutablePointer<Value>
+
+    /// Creates a function; `locations` must be as long as `instructions`.
+    public init(
+        name: String, index: Int, arity: Int, captureCount: Int, registerCount: Int,
+        instructions: [Instruction], constants: [Value], locations: [SourceLocation]
+    ) {
+        self.name = name
+        self.index = index
+        self.arity = arity
+        self.captureCount = captureCount
+        self.registerCount = registerCount
+        self.instructions = instructions
+        self.constants = constants
+        self.locations = locations
+        code = .allocate(capacity: max(instructions.count, 1))
+        code.initialize(from: instructions, count: instructions.count)
+        constantPointer = .allocate(capacity: max(constants.count, 1))
+        constantPointer.initialize(from: constants, count: constants.count)
+    }
+
+    deinit {
+        code.deinitialize(count: instructions.count)
+        code.deallocate()
+        constantPointer.deinitialize(count: constants.count)
+        constantPointer.deallocate()
+    }
+
+    /// The source line of the instruction at `pc` (0 if out of range).
+    public func line(at pc: Int) -> Int { locations.indices.contains(pc) ? locations[pc].line : 0 }
+}
+
+/// A compiled program: its header and its functions. Immutable and shareable between threads.
+public final class Program: Sendable {
+    /// The executable's name from the header.
+    public let name: String
+    /// The semantic version from the header (`"1.2.0"`).
+    public let version: String
+    /// orchestrator, service or tool.
+    public let kind: ProgramKind
+    /// The source file name given to the compiler.
+    public let file: String
+    /// All functions: top-level ones first (in source order), then anonymous ones.
+    public let functions: [Function]
+    private let indexByName: [String: Int]
+
+    /// Creates a program.
+    public init(name: String, version: String, kind: ProgramKind, file: String, functions: [Function]) {
+        self.name = name
+        self.version = version
+        self.kind = kind
+        self.file = file
+        self.functions = functions
+        var index: [String: Int] = [:]
+        for f in functions where index[f.name] == nil { index[f.name] = f.index }
+        indexByName = index
+    }
+
+    /// The index of the function named `name`.
+    public func functionIndex(named name: String) -> Int? { indexByName[name] }
+
+    /// The function named `name`.
+    public func function(named name: String) -> Function? {
+        indexByName[name].map { functions[$0] }
+    }
+
+    /// The `main` function, if any.
+    public var main: Function? { function(named: "main") }
+
+    /// The arguments to pass to `main`: `[list of args]` if it takes a parameter, else none.
+    public func mainArguments(_ args: [String]) -> [Value] {
+        guard let main, main.arity > 0 else { return [] }
+        return [.list(args.map { Value.str($0) })] + Array(repeating: .nil, count: main.arity - 1)
+    }
+}

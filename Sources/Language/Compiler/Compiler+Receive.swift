@@ -1,0 +1,107 @@
+/// Code generation for `receive` and its patterns.
+///
+/// Layout: scan the mailbox from index 0; for each message try each clause (pattern, guard);
+/// the first match is removed and its body runs. When no message is left, wait for a new
+/// one (or the `after` timeout) and go on scanning where it stopped: rejected messages are not
+/// scanned again.
+extension Compiler {
+    mutating func receive(_ clauses: [ReceiveClause], after: (Expr, [Stmt])?, at loc: SourceLocation) {
+        let f = current
+        f.pushScope()
+        let timeout = f.allocate()
+        f.declare("", register: timeout, mutable: false)
+        let idx = f.allocate()
+        f.declare("", register: idx, mutable: false)
+        let msg = f.allocate()
+        f.declare("", register: msg, mutable: false)
+        let flag = f.allocate()
+        f.declare("", register: flag, mutable: false)
+        if let (ms, _) = after { expr(ms, into: timeout) } else { f.emit(Instruction(.loadnil, timeout, 1)) }
+        f.location = loc
+        f.emit(Instruction(.loadi, idx, sbx: 0))
+        var endJumps: [Int] = []
+        let scan = f.code.count
+        let wait = f.emitTest(.recvpeek, msg, idx)
+        for clause in clauses {
+            f.pushScope()
+            f.freeRegister = f.scopeTop
+            var fails: [Int] = []
+            f.location = clause.location
+            pattern(clause.pattern, source: msg, fails: &fails)
+            if let g = clause.guardExpr { fails += jumpIf(g, is: false) }
+            f.location = clause.location
+            f.emit(Instruction(.recvtake, 0, idx))
+            for s in clause.body { statement(s) }
+            endJumps.append(f.emitJump())
+            f.popScope()
+            for j in fails { f.patchHere(j) }
+        }
+        f.location = loc
+        f.emit(Instruction(.addk, idx, idx, f.constant(.int(1))))
+        f.emitJump(to: scan)
+        f.patchHere(wait)
+        f.emit(Instruction(.recvwait, flag, timeout))
+        f.emit(Instruction(.recvcursor, flag, idx))
+        let rescan = f.emitTest(.jtest, 1, flag)
+        f.patch(rescan, to: scan)
+        if let (_, body) = after {
+            f.pushScope()
+            for s in body { statement(s) }
+            f.popScope()
+        }
+        for j in endJumps { f.patchHere(j) }
+        f.popScope()
+    }
+
+    /// Emits the tests of `p` against register `source`; failed tests jump (appended to `fails`).
+    mutating func pattern(_ p: Pattern, source: Int, fails: inout [Int]) {
+        let f = current
+        switch p {
+        case .wildcard:
+            break
+        case .literal(let v, _):
+            fails.append(f.emitTest(.jeqk, 0, source, f.constant(v)))
+        case .bind(let name, let loc):
+            let r = bindRegister(name, at: loc)
+            f.emit(Instruction(.move, r, source))
+        case .list(let items, _):
+            fails.append(f.emitTest(.matchlist, 0, source, items.count))
+            for (i, item) in items.enumerated() {
+                if case .wildcard = item { continue }
+                let r: Int
+                if case .bind(let name, let loc) = item {
+                    r = bindRegister(name, at: loc)
+                } else {
+                    r = f.allocate()
+                    f.declare("", register: r, mutable: false)
+                }
+                f.emit(Instruction(.indexi, r, source, i))
+                if case .bind = item { continue }
+                pattern(item, source: r, fails: &fails)
+            }
+        case .map(let entries, _):
+            fails.append(f.emitTest(.matchmap, 0, source))
+            for (key, sub) in entries {
+                let k = f.constant(key)
+                if case .bind(let name, let loc) = sub {
+                    fails.append(f.emitTest(.matchkey, bindRegister(name, at: loc), source, k))
+                    continue
+                }
+                let r = f.allocate()
+                f.declare("", register: r, mutable: false)
+                fails.append(f.emitTest(.matchkey, r, source, k))
+                pattern(sub, source: r, fails: &fails)
+            }
+        }
+    }
+
+    private mutating func bindRegister(_ name: String, at loc: SourceLocation) -> Int {
+        let f = current
+        if f.scopes[f.scopes.count - 1].contains(where: { $0.name == name }) {
+            error("'\(name)' is bound twice in this pattern", at: loc)
+        }
+        let r = f.allocate()
+        f.declare(name, register: r, mutable: true)
+        return r
+    }
+}

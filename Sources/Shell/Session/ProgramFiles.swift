@@ -1,0 +1,85 @@
+import Foundation
+import Kernel
+import Language
+
+/// Reading and compiling program files for `load`, `check`, `spawn FILE`, `run FILE`.
+enum ProgramFiles {
+    /// The largest program file accepted.
+    static let maximumBytes = 4 << 20
+
+    /// Reads and compiles a `.orch` file. Compile errors are status 4 with one line each.
+    static func compile(path: String, version: String? = nil) throws(CommandFailure) -> Program {
+        let source = try read(path)
+        do {
+            let program = try Compiler.compile(source: source, file: path)
+            guard let version else { return program }
+            guard SemanticVersion(version) != nil else {
+                throw CommandFailure.usage("'\(version)' is not a semantic version (like 1.2.0)")
+            }
+            return Program(
+                name: program.name, version: version, kind: program.kind, file: program.file,
+                functions: program.functions)
+        } catch let failure as CompileFailure {
+            throw CommandFailure(
+                status: 4, message: "", details: failure.description.split(separator: "\n").map(String.init))
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .failure("\(path): \(error)")
+        }
+    }
+
+    /// The file's text: UTF-8, at most ``maximumBytes``.
+    static func read(_ path: String) throws(CommandFailure) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .failure("\(path): no such file")
+        }
+        guard !isDirectory.boolValue else { throw .failure("\(path): is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .failure("\(path): cannot read it") }
+        guard data.count <= maximumBytes else {
+            throw .failure("\(path): too large (\(data.count) bytes; at most \(maximumBytes))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .failure("\(path): not UTF-8 text") }
+        return text
+    }
+
+    /// Whether a spawn/run argument names a file rather than a loaded program.
+    static func looksLikeFile(_ reference: String) -> Bool {
+        reference.hasSuffix(".orch") || reference.hasSuffix(".bpmn") || reference.contains("/")
+    }
+}
+
+extension ShellSession {
+    /// Compiles and loads a program file; returns the executable.
+    @discardableResult
+    func loadFile(_ path: String, version: String? = nil) throws(CommandFailure) -> Executable {
+        let program = try ProgramFiles.compile(path: path, version: version)
+        let executable = kernel.executable(for: program, source: path)
+        do {
+            try kernel.load(executable)
+        } catch {
+            throw error.failure
+        }
+        return executable
+    }
+
+    /// What `spawn`/`run` start: a file (compiled and loaded), a loaded `name[@version]`, or
+    /// `NAME.orch` found in `--path` directories or the current one.
+    func resolveExecutable(_ reference: String) throws(CommandFailure) -> Executable {
+        if ProgramFiles.looksLikeFile(reference) { return try loadFile(reference) }
+        if let executable = try? kernel.executable(reference) { return executable }
+        let name = reference.split(separator: "@").first.map(String.init) ?? reference
+        if !name.isEmpty && !reference.contains("@") {
+            for directory in options.searchPath + ["."] {
+                let candidate = directory + "/" + name + ".orch"
+                if FileManager.default.fileExists(atPath: candidate) { return try loadFile(candidate) }
+            }
+        }
+        do {
+            return try kernel.executable(reference)
+        } catch {
+            throw error.failure
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Kernel
+import Language
+import Synchronization
+
+/// A shell session: a kernel, the shell's own process in it, the variables `$!`, `$?`, `$1`…,
+/// and the command table. Scripts, `-c`, standard input and the REPL all run through
+/// ``run(_:stopOnFailure:)``.
+public final class ShellSession {
+    public let kernel: Kernel
+    let options: ShellOptions
+    let console: Console
+    /// The shell's own PID: it can `recv` what is sent to it.
+    public let shellPID: PID
+    var lastSpawned: PID?
+    var lastStatus: Int32 = 0
+    /// `$0`, `$1`, … of a script.
+    var positional: [String] = []
+    /// Where `history` reads the typed lines from (the line editor in the REPL).
+    var historySource: () -> [String] = { [] }
+    /// Set by `exit`.
+    var exitRequested: Int32?
+    /// Raised by a SIGINT handler (Ctrl-C); commands that wait poll it and stop.
+    public static let interruptRequested = Atomic<Bool>(false)
+    /// Nesting of `source`, to stop runaway recursion.
+    var sourceDepth = 0
+
+    public init(options: ShellOptions) {
+        self.options = options
+        self.kernel = Kernel(configuration: options.kernel)
+        self.console = Console(color: options.color)
+        self.shellPID = kernel.attachExternalProcess(name: "dkctl", version: ShellInfo.version)
+        let console = self.console
+        kernel.setOutputHandler { _, line in console.out(line) }
+        kernel.start()
+    }
+
+    /// Whether Ctrl-C was pressed since the command started.
+    var interrupted: Bool { ShellSession.interruptRequested.load(ordering: .relaxed) }
+
+    /// Stops the kernel's slots.
+    public func close() { kernel.shutdown() }
+
+    /// Sets `$0` and `$1`… for a script.
+    public func setScriptArguments(name: String, _ arguments: [String]) {
+        positional = [name] + arguments
+    }
+
+    /// Runs shell text (one or more commands). With `stopOnFailure`, stops at the first failing
+    /// command and returns its status; otherwise returns the last command's status.
+    @discardableResult
+    public func run(_ text: String, stopOnFailure: Bool) -> Int32 {
+        for piece in CommandSplitter.split(text) {
+            let status = execute(piece.text)
+            if exitRequested != nil { return exitRequested ?? status }
+            if status != 0 && stopOnFailure { return status }
+        }
+        return lastStatus
+    }
+
+    /// Runs one command; returns its status (`wait` that saw an exit returns 0 but sets `$?`).
+    func execute(_ text: String) -> Int32 {
+        let splitter = WordSplitter(expand: variable)
+        let words: [WordSplitter.Word]
+        do {
+            words = try splitter.words(text)
+        } catch {
+            return fail(command: "dkctl", error)
+        }
+        guard let first = words.first else { return lastStatus }
+        let name = first.text
+        guard let spec = CommandCatalogue.byName[name] else {
+            let hint = CommandCatalogue.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? "; try 'help'"
+            return fail(command: name, CommandFailure(status: 2, message: "unknown command\(hint)"))
+        }
+        var input = CommandInput(words: words.dropFirst().map(\.text))
+        if let rawAfter = spec.rawAfter?(words.dropFirst().map(\.text)), rawAfter >= 1, words.count > rawAfter + 1 {
+            let start = words[rawAfter + 1].start
+            let rawText = String(Array(text)[start...])
+            input.words = words[1...rawAfter].map(\.text)
+            input.raw = splitter.expandRaw(rawText)
+        }
+        ShellSession.interruptRequested.store(false, ordering: .relaxed)
+        do {
+            lastStatus = 0
+            try spec.action(self, input)
+            return name == "wait" ? 0 : lastStatus
+        } catch {
+            return fail(command: name, error)
+        }
+    }
+
+    private func fail(command: String, _ failure: CommandFailure) -> Int32 {
+        if failure.details.isEmpty || !failure.message.isEmpty { console.err("dkctl: \(command): \(failure.message)") }
+        for line in failure.details { console.err(line) }
+        lastStatus = failure.status
+        return failure.status
+    }
+
+    /// The value of `$name`, or nil to leave it as typed.
+    private func variable(_ name: String) -> String? {
+        switch name {
+        case "!": return lastSpawned.map(String.init) ?? ""
+        case "?": return String(lastStatus)
+        case "$": return String(shellPID)
+        case "#": return String(max(0, positional.count - 1))
+        case "@": return positional.dropFirst().joined(separator: " ")
+        default:
+            if let index = Int(name) { return index < positional.count ? positional[index] : "" }
+            return ProcessInfo.processInfo.environment[name]
+        }
+    }
+}
+
+extension KernelError {
+    /// The shell status for this error: 3 for an unknown PID/TID, 1 otherwise.
+    var failure: CommandFailure {
+        switch self {
+        case .noSuchProcess, .noSuchThread, .noSuchID, .deadLetter:
+            return CommandFailure(status: 3, message: description)
+        default:
+            return CommandFailure(status: 1, message: description)
+        }
+    }
+}

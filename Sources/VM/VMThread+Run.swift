@@ -1,0 +1,337 @@
+import Language
+
+extension VMThread {
+    /// Runs at most about `budget` reductions (1 per instruction, more for costly ones) and
+    /// says why it stopped.
+    public func run(budget: Int) -> VMOutcome {
+        if terminationRequested {
+            state = .done
+            return .terminated
+        }
+        switch state {
+        case .done: return .terminated
+        case .blocked: return .blocked
+        case .ready: break
+        }
+        var remaining = budget
+        defer { reductions += budget - remaining }
+        if let e = pendingError {
+            pendingError = nil
+            if let failure = raise(e) { return finish(.failed(failure)) }
+        }
+        while true {
+            do {
+                let outcome = try execute(&remaining)
+                if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
+                return outcome
+            } catch {
+                if let failure = raise(error) { return finish(.failed(failure)) }
+            }
+        }
+    }
+
+    func finish(_ outcome: VMOutcome) -> VMOutcome {
+        state = .done
+        return outcome
+    }
+
+    /// Reports pending allocations to the host; false if the host ended the process.
+    func flushAllocations() -> Bool {
+        guard pendingAllocation > 0 else { return true }
+        let n = pendingAllocation
+        pendingAllocation = 0
+        if host.allocate(bytes: n, thread: self) { return true }
+        terminationRequested = true
+        return false
+    }
+
+    /// Unwinds to the innermost handler and stores the error there; returns the failure if none.
+    func raise(_ e: VMError) -> RuntimeFailure? {
+        let top = frames[max(frameCount - 1, 0)]
+        let line = top.function.line(at: max(top.pc - 1, 0))
+        var map: OrderedMap
+        if case .map(let m)? = e.value {
+            map = m
+        } else {
+            map = OrderedMap()
+            if let v = e.value { map["value"] = v }
+        }
+        if map["kind"] == nil { map["kind"] = .str(e.kind) }
+        if map["message"] == nil { map["message"] = .str(e.message) }
+        if map["file"] == nil { map["file"] = .str(program.file) }
+        if map["line"] == nil { map["line"] = .int(Int64(line)) }
+        guard let h = handlers.popLast() else {
+            return RuntimeFailure(
+                kind: map["kind"]?.printString ?? e.kind, message: map["message"]?.printString ?? e.message,
+                file: program.file, line: Int(map["line"]?.intValue ?? Int64(line)), value: e.value)
+        }
+        frameCount = h.frameDepth
+        frames[frameCount - 1].pc = h.catchPC
+        stack[frames[frameCount - 1].base + h.register] = .map(map)
+        return nil
+    }
+
+    /// The dispatch loop. Hot state lives in locals; `pc` is saved to the frame on every exit.
+    func execute(_ remaining: inout Int) throws(VMError) -> VMOutcome {
+        var frame = frames[frameCount - 1]
+        var fn = frame.function
+        var code = fn.code
+        var k = fn.constantPointer
+        var base = frame.base
+        var r = stack + base
+        var pc = frame.pc
+        do throws(VMError) {
+            while true {
+                if remaining <= 0 {
+                    frames[frameCount - 1].pc = pc
+                    return .yielded
+                }
+                remaining &-= 1
+                let i = code[pc]
+                pc &+= 1
+                switch i.op {
+                case .move:
+                    r[Int(i.a)] = r[Int(i.b)]
+                case .loadk:
+                    r[Int(i.a)] = k[i.sbx]
+                case .loadi:
+                    r[Int(i.a)] = .int(Int64(i.sbx))
+                case .loadnil:
+                    for j in 0..<Int(i.b) { r[Int(i.a) + j] = .nil }
+                case .loadbool:
+                    r[Int(i.a)] = .bool(i.b != 0)
+                case .function:
+                    r[Int(i.a)] = functionValue(Int(i.b), captures: [])
+                case .closure:
+                    let target = program.functions[Int(i.b)]
+                    let caps = Array(UnsafeBufferPointer(start: r + Int(i.c), count: target.captureCount))
+                    r[Int(i.a)] = functionValue(Int(i.b), captures: caps)
+                case .add:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
+                        let (s, o) = x.addingReportingOverflow(y)
+                        if o { throw VMError("arith", "integer overflow in \(x) + \(y)") }
+                        r[Int(i.a)] = .int(s)
+                    } else {
+                        r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], r[Int(i.c)], &remaining)
+                    }
+                case .sub:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
+                        let (s, o) = x.subtractingReportingOverflow(y)
+                        if o { throw VMError("arith", "integer overflow in \(x) - \(y)") }
+                        r[Int(i.a)] = .int(s)
+                    } else {
+                        r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], r[Int(i.c)], &remaining)
+                    }
+                case .addk:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        let (s, o) = x.addingReportingOverflow(y)
+                        if o { throw VMError("arith", "integer overflow in \(x) + \(y)") }
+                        r[Int(i.a)] = .int(s)
+                    } else {
+                        r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], k[Int(i.c)], &remaining)
+                    }
+                case .subk:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        let (s, o) = x.subtractingReportingOverflow(y)
+                        if o { throw VMError("arith", "integer overflow in \(x) - \(y)") }
+                        r[Int(i.a)] = .int(s)
+                    } else {
+                        r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], k[Int(i.c)], &remaining)
+                    }
+                case .mul, .div, .mod:
+                    r[Int(i.a)] = try arithmetic(i.op, r[Int(i.b)], r[Int(i.c)], &remaining)
+                case .lt:
+                    r[Int(i.a)] = .bool(try less(r[Int(i.b)], r[Int(i.c)], orEqual: false))
+                case .le:
+                    r[Int(i.a)] = .bool(try less(r[Int(i.b)], r[Int(i.c)], orEqual: true))
+                case .eq:
+                    r[Int(i.a)] = .bool(r[Int(i.b)] == r[Int(i.c)])
+                case .ne:
+                    r[Int(i.a)] = .bool(r[Int(i.b)] != r[Int(i.c)])
+                case .neg:
+                    r[Int(i.a)] = try negate(r[Int(i.b)])
+                case .not:
+                    r[Int(i.a)] = .bool(!r[Int(i.b)].isTruthy)
+                case .jmp:
+                    pc &+= i.sbx
+                case .jlt, .jle:
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
+                        cond = i.op == .jlt ? x < y : x <= y
+                    } else {
+                        cond = try less(r[Int(i.b)], r[Int(i.c)], orEqual: i.op == .jle)
+                    }
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jltk, .jlek, .jgtk, .jgek:
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        switch i.op {
+                        case .jltk: cond = x < y
+                        case .jlek: cond = x <= y
+                        case .jgtk: cond = x > y
+                        default: cond = x >= y
+                        }
+                    } else {
+                        switch i.op {
+                        case .jltk: cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: false)
+                        case .jlek: cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: true)
+                        case .jgtk: cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: false)
+                        default: cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: true)
+                        }
+                    }
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jeq:
+                    let cond = r[Int(i.b)] == r[Int(i.c)]
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jeqk:
+                    let cond = r[Int(i.b)] == k[Int(i.c)]
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jtest:
+                    pc = r[Int(i.b)].isTruthy == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jnotnil:
+                    pc = !r[Int(i.b)].isNil ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .call, .callv:
+                    let target: Function
+                    let argBase = base + Int(i.a) + 1
+                    var nargs = Int(i.b)
+                    if i.op == .call {
+                        target = program.functions[Int(i.c)]
+                    } else {
+                        target = try closureTarget(r[Int(i.a)], nargs: nargs)
+                        if case .function(let c) = r[Int(i.a)], !c.captures.isEmpty {
+                            try ensureStack(argBase + target.registerCount)
+                            r = stack + base
+                            for (j, v) in c.captures.enumerated() { stack[argBase + nargs + j] = v }
+                            nargs += c.captures.count
+                        }
+                    }
+                    remaining &-= 1
+                    if frameCount >= VMInfo.maxCallDepth {
+                        throw VMError("stack", "stack overflow: more than \(VMInfo.maxCallDepth) nested calls")
+                    }
+                    if argBase + target.registerCount > stackCapacity {
+                        try ensureStack(argBase + target.registerCount)
+                    }
+                    if frameCount == frameCapacity { growFrames() }
+                    frames[frameCount - 1].pc = pc
+                    frame = Frame(function: target, pc: 0, base: argBase)
+                    (frames + frameCount).initialize(to: frame)
+                    frameCount &+= 1
+                    fn = target
+                    code = fn.code
+                    k = fn.constantPointer
+                    base = argBase
+                    r = stack + base
+                    pc = 0
+                case .ret, .retnil:
+                    let result: Value = i.op == .ret ? r[Int(i.a)] : .nil
+                    while let h = handlers.last, h.frameDepth >= frameCount { handlers.removeLast() }
+                    frameCount &-= 1
+                    stack[base - 1] = result
+                    if frameCount == 0 {
+                        frameCount = 1  // keep the last frame for introspection
+                        frames[0].pc = pc - 1
+                        if !flushAllocations() { return .terminated }
+                        state = .done
+                        return .finished(result)
+                    }
+                    frame = frames[frameCount - 1]
+                    fn = frame.function
+                    code = fn.code
+                    k = fn.constantPointer
+                    base = frame.base
+                    r = stack + base
+                    pc = frame.pc
+                case .forprep:
+                    guard case .int(let start) = r[Int(i.a)], case .int(var end) = r[Int(i.a) + 1] else {
+                        throw VMError(
+                            "type", "a range needs ints, not \(r[Int(i.a)].typeName) and \(r[Int(i.a) + 1].typeName)")
+                    }
+                    if i.b != 0 {
+                        if end == Int64.max { throw VMError("arith", "range end is too large") }
+                        end += 1
+                        r[Int(i.a) + 1] = .int(end)
+                    }
+                    if start < end {
+                        r[Int(i.a) + 2] = .int(start)
+                        pc &+= 1
+                    } else {
+                        pc = pc &+ 1 &+ code[pc].sbx
+                    }
+                case .forloop:
+                    if case .int(let x) = r[Int(i.a)], case .int(let end) = r[Int(i.a) + 1] {
+                        let next = x &+ 1
+                        if next < end {
+                            r[Int(i.a)] = .int(next)
+                            r[Int(i.a) + 2] = .int(next)
+                            pc &+= i.sbx
+                        }
+                    }
+                default:
+                    frames[frameCount - 1].pc = pc
+                    switch try slowOp(i, base: base, remaining: &remaining) {
+                    case .continue: break
+                    case .jump(let target): pc = target
+                    case .reload:
+                        frame = frames[frameCount - 1]
+                        fn = frame.function
+                        code = fn.code
+                        k = fn.constantPointer
+                        base = frame.base
+                        r = stack + base
+                        pc = frame.pc
+                    case .exit(let outcome):
+                        return outcome
+                    }
+                }
+            }
+        } catch {
+            frames[frameCount - 1].pc = pc
+            throw error
+        }
+    }
+
+    /// A function value of this program.
+    func functionValue(_ index: Int, captures: [Value]) -> Value {
+        let f = program.functions[index]
+        return .function(
+            Closure(programID: ObjectIdentifier(program), function: index, name: f.name, captures: captures))
+    }
+
+    /// The function a call to the value `v` runs, after checking it.
+    func closureTarget(_ v: Value, nargs: Int) throws(VMError) -> Function {
+        guard case .function(let c) = v else { throw VMError("type", "cannot call \(v.typeName) \(v.repr)") }
+        guard c.programID == ObjectIdentifier(program), program.functions.indices.contains(c.function) else {
+            throw VMError("type", "cannot call \(c.name): it belongs to another program")
+        }
+        let f = program.functions[c.function]
+        guard f.arity == nargs else {
+            throw VMError("type", "\(f.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), but \(nargs) given")
+        }
+        return f
+    }
+
+    /// Makes room for `count` registers from the bottom of the stack.
+    func ensureStack(_ count: Int) throws(VMError) {
+        guard count > stackCapacity else { return }
+        guard count <= VMThread.maxStack else { throw VMError("stack", "stack overflow: too many registers in use") }
+        var capacity = stackCapacity
+        while capacity < count { capacity *= 2 }
+        let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+        grown.moveInitialize(from: stack, count: stackCapacity)
+        (grown + stackCapacity).initialize(repeating: .nil, count: capacity - stackCapacity)
+        pendingAllocation += (capacity - stackCapacity) * MemoryLayout<Value>.stride
+        stack.deallocate()
+        stack = grown
+        stackCapacity = capacity
+    }
+
+    func growFrames() {
+        let capacity = frameCapacity * 2
+        let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity)
+        grown.moveInitialize(from: frames, count: frameCount)
+        frames.deallocate()
+        frames = grown
+        frameCapacity = capacity
+    }
+}

@@ -1,0 +1,196 @@
+import Language
+
+/// An activation record: the function, where it is, and where its registers start.
+struct Frame {
+    /// Kept alive by the program, which the thread keeps alive.
+    unowned(unsafe) var function: Function
+    var pc: Int
+    var base: Int
+}
+
+/// A `try` handler: the frame it belongs to, where `catch` starts and the error's register.
+struct Handler {
+    var frameDepth: Int
+    var catchPC: Int
+    var register: Int
+}
+
+/// A runtime error being raised inside the VM.
+struct VMError: Error {
+    var kind: String
+    var message: String
+    var value: Value?
+
+    init(_ kind: String, _ message: String, value: Value? = nil) {
+        self.kind = kind
+        self.message = message
+        self.value = value
+    }
+}
+
+/// A green thread: a frame stack running one function of a `Program`.
+///
+/// `@unchecked Sendable`: the kernel moves threads between execution slots, and guarantees that
+/// at most one OS thread runs or resumes a given `VMThread` at a time.
+public final class VMThread: @unchecked Sendable {
+    enum State {
+        case ready
+        case blocked(resultSlot: Int)
+        case done
+    }
+
+    /// The program this thread runs.
+    public let program: Program
+    let host: any VMHost
+    var stack: UnsafeMutablePointer<Value>
+    var stackCapacity: Int
+    var frames: UnsafeMutablePointer<Frame>
+    var frameCapacity: Int
+    var frameCount = 0
+    var handlers: [Handler] = []
+    var state = State.ready
+    var pendingError: VMError?
+    var pendingAllocation = 0
+    var terminationRequested = false
+    /// Total reductions executed so far.
+    public internal(set) var reductions = 0
+    /// Free for the host's use (e.g. its thread id).
+    public var hostTag: Int = 0
+    /// Most registers a thread's stack may hold before a `stack` error.
+    static let maxStack = 1 << 20
+
+    /// A thread that will call function `function` of `program` with `args`.
+    public init(program: Program, function: Int, args: [Value], host: any VMHost) {
+        self.program = program
+        self.host = host
+        let fn = program.functions[max(0, min(function, program.functions.count - 1))]
+        stackCapacity = max(256, fn.registerCount + 1 + args.count)
+        stack = .allocate(capacity: stackCapacity)
+        stack.initialize(repeating: .nil, count: stackCapacity)
+        frameCapacity = 16
+        frames = .allocate(capacity: frameCapacity)
+        for (i, a) in args.prefix(fn.arity).enumerated() { stack[1 + i] = a }
+        frames.initialize(to: Frame(function: fn, pc: 0, base: 1))
+        frameCount = 1
+        if args.count != fn.arity {
+            pendingError = VMError(
+                "type", "\(fn.name) takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s"), but \(args.count) given")
+        }
+    }
+
+    /// A thread running `main(args)` of `program`, or nil when it has no `main`.
+    public convenience init?(main program: Program, args: [String], host: any VMHost) {
+        guard let main = program.main else { return nil }
+        self.init(program: program, function: main.index, args: program.mainArguments(args), host: host)
+    }
+
+    /// A thread that calls the function value `callable` (a function or closure of `program`).
+    public convenience init(program: Program, callable: Value, args: [Value], host: any VMHost) throws(RuntimeFailure) {
+        guard case .function(let c) = callable, c.programID == ObjectIdentifier(program),
+            program.functions.indices.contains(c.function)
+        else {
+            throw RuntimeFailure(
+                kind: "type", message: "cannot start a thread with \(callable.typeName) (expected a function)",
+                file: program.file, line: 0)
+        }
+        let fn = program.functions[c.function]
+        guard args.count == fn.arity else {
+            throw RuntimeFailure(
+                kind: "type", message: "\(fn.name) takes \(fn.arity) arguments, but \(args.count) given",
+                file: program.file, line: fn.line(at: 0))
+        }
+        self.init(program: program, function: c.function, args: args + c.captures, host: host)
+        pendingError = nil
+        for (i, v) in c.captures.enumerated() { stack[1 + fn.arity + i] = v }
+    }
+
+    deinit {
+        stack.deinitialize(count: stackCapacity)
+        stack.deallocate()
+        frames.deinitialize(count: frameCount)
+        frames.deallocate()
+    }
+
+    // MARK: - Host control
+
+    /// Delivers the result of the kernel call (or `receive` wait) that blocked the thread.
+    public func resume(with value: Value) {
+        guard case .blocked(let slot) = state else { return }
+        stack[slot] = value
+        state = .ready
+    }
+
+    /// Resumes a blocked thread by raising a catchable error (e.g. kind `timeout`).
+    public func resume(throwing kind: String, message: String) {
+        guard case .blocked = state else { return }
+        pendingError = VMError(kind, message)
+        state = .ready
+    }
+
+    /// Ends the thread: the next `run` returns `.terminated` and does nothing.
+    public func terminate() { terminationRequested = true }
+
+    /// Whether the thread finished, failed or was terminated.
+    public var isDone: Bool {
+        if case .done = state { return true }
+        return terminationRequested
+    }
+
+    /// Whether the thread waits for `resume`.
+    public var isBlocked: Bool {
+        if case .blocked = state { return true }
+        return false
+    }
+
+    // MARK: - Introspection (single-stepping, `threads`, teaching)
+
+    /// Name of the function the thread is in.
+    public var currentFunctionName: String {
+        frameCount > 0 ? frames[frameCount - 1].function.name : "-"
+    }
+
+    /// Index of the next instruction in the current function.
+    public var pc: Int { frameCount > 0 ? frames[frameCount - 1].pc : 0 }
+
+    /// Source line of the next instruction.
+    public var currentLine: Int {
+        guard frameCount > 0 else { return 0 }
+        let f = frames[frameCount - 1]
+        return f.function.line(at: f.pc)
+    }
+
+    /// The next instruction, disassembled.
+    public var currentInstruction: String {
+        guard frameCount > 0 else { return "(finished)" }
+        let f = frames[frameCount - 1]
+        return Disassembler.line(f.function, pc: f.pc, program: program)
+    }
+
+    /// The call stack, innermost first, with each frame's registers: one line per frame.
+    public var stackSnapshot: String {
+        var lines: [String] = []
+        for depth in stride(from: frameCount - 1, through: 0, by: -1) {
+            let f = frames[depth]
+            let count = min(f.function.registerCount, 16)
+            let regs = (0..<count).map { i -> String in
+                let s = stack[f.base + i].repr
+                return s.count > 30 ? String(s.prefix(27)) + "..." : s
+            }
+            lines.append("#\(frameCount - 1 - depth) \(f.function.name) pc=\(f.pc) line=\(f.function.line(at: f.pc)) "
+                + "[\(regs.joined(separator: ", "))]")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Call depth.
+    public var callDepth: Int { frameCount }
+
+    /// Approximate bytes of the values held in the thread's live registers.
+    public var heapBytes: Int {
+        guard frameCount > 0 else { return 0 }
+        let top = frames[frameCount - 1]
+        var n = stackCapacity * MemoryLayout<Value>.stride
+        for i in 0..<min(stackCapacity, top.base + top.function.registerCount) { n += stack[i].approximateBytes }
+        return n
+    }
+}
