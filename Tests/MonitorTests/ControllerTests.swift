@@ -43,6 +43,7 @@ import Testing
         press(controller, .function(9))
         #expect(controller.mode == .signalMenu(selection: 0))
         #expect(text(controller)[5].hasPrefix(" 15 TERM       |      1 init"))
+        #expect(text(controller)[6].hasPrefix("  9 KILL       |"))
         press(controller, .down, .enter)  // KILL
         #expect(controller.mode == .table)
         #expect(kernel.process(4)?.state ?? .exited == .exited)
@@ -158,6 +159,18 @@ import Testing
         press(controller, .character("Z"))
         controller.tick()
         #expect(controller.table.sample.stats.uptimeNanoseconds > before)
+    }
+
+    @Test func homeEndAndPages() throws {
+        let (controller, _) = try controller()
+        press(controller, .end)
+        #expect(controller.table.selectedPID == 4)
+        press(controller, .home)
+        #expect(controller.table.selectedPID == 1)
+        press(controller, .pageDown)
+        #expect(controller.table.selectedPID == 4)
+        press(controller, .pageUp, .up)
+        #expect(controller.table.selectedPID == 1)
     }
 
     @Test func mouseClickSelectsAndWheelScrolls() throws {

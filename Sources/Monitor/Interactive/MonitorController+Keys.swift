@@ -44,8 +44,8 @@ extension MonitorController {
         case .down: withTable { $0.moveSelection(by: 1) }
         case .pageUp: withTable { $0.moveSelection(by: -page) }
         case .pageDown: withTable { $0.moveSelection(by: page) }
-        case .home: withTable { $0.moveSelection(by: -table.rows.count) }
-        case .end: withTable { $0.moveSelection(by: table.rows.count) }
+        case .home: withTable { $0.moveSelection(by: -$0.rows.count) }
+        case .end: withTable { $0.moveSelection(by: $0.rows.count) }
         case .click(let y): click(y)
         case .wheel(let delta): withTable { $0.scroll(by: delta * 3) }
         case .enter:

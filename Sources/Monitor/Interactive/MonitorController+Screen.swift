@@ -85,7 +85,9 @@ extension MonitorController {
         case .signalMenu(let selection):
             MenuLayout(
                 title: "Send signal",
-                entries: MonitorController.menuSignals.map { "\($0.number) \($0.rawValue)" },
+                entries: MonitorController.menuSignals.map {
+                    "\($0.number)".leftPadded(to: 2) + " " + $0.rawValue
+                },
                 selection: selection)
         default:
             nil
