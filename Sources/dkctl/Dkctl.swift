@@ -18,7 +18,7 @@ struct Dkctl: ParsableCommand {
             Type 'help' inside for the commands.
             """,
         version: ShellInfo.version,
-        subcommands: [ShellMode.self, RunMode.self, BenchMode.self],
+        subcommands: [ShellMode.self, RunMode.self, CheckMode.self, TopMode.self, BenchMode.self],
         defaultSubcommand: ShellMode.self)
 }
 
@@ -37,6 +37,7 @@ struct ShellMode: ParsableCommand, Mode {
 
     mutating func execute() -> Int32 {
         let session = ShellSession(options: kernel.shellOptions)
+        session.monitor = MonitorBridge.launcher
         defer { session.close() }
         InterruptFlag.install()
         if let commands { return session.runCommands(commands) }

@@ -6,8 +6,9 @@ import Synchronization
 /// (tens of milliseconds in the kernel) never stalls the keyboard or the drawing. The
 /// curses thread takes the newest sample with ``take()``. In deterministic mode it also
 /// drives the kernel for `delay` of virtual time per sample, or nothing would move.
-final class Collector: Sendable {
-    private let latest = Mutex<ProcessSample?>(nil)
+final class Collector: @unchecked Sendable {  // `latest` is guarded by `lock`
+    private let lock = NSLock()
+    private var latest: ProcessSample?
     private let stopping = Atomic<Bool>(false)
     private let finished = Atomic<Bool>(false)
     private let kernel: Kernel
@@ -25,7 +26,7 @@ final class Collector: Sendable {
             while !sleepUnlessStopped() {
                 if kernel.configuration.deterministic { kernel.run(forMilliseconds: delay * 1000) }
                 let sample = sampler.collect(from: kernel)
-                latest.withLock { $0 = sample }
+                lock.withLock { latest = sample }
             }
             finished.store(true, ordering: .releasing)
         }
@@ -35,9 +36,9 @@ final class Collector: Sendable {
 
     /// The newest sample not taken yet.
     func take() -> ProcessSample? {
-        latest.withLock { sample in
-            defer { sample = nil }
-            return sample
+        lock.withLock {
+            defer { latest = nil }
+            return latest
         }
     }
 

@@ -33,8 +33,12 @@ extension ShellSession {
         editor.completer = { line, cursor in
             reference.session?.completions(line: line, cursor: cursor) ?? .none
         }
-        console.setPromptWriter { text in editor.printAbove(text) }
-        defer { console.setPromptWriter(nil) }
+        promptWriter = { text in editor.printAbove(text) }
+        console.setPromptWriter(promptWriter)
+        defer {
+            promptWriter = nil
+            console.setPromptWriter(nil)
+        }
         console.out("dkctl \(ShellInfo.version): a shell for the Datums execution kernel. Type 'help', or 'exit' to leave.")
         if let problem = editor.historyError { console.err("dkctl: history: \(problem)") }
         let prompt = console.color ? "\u{1B}[1;36mdkctl\u{1B}[0m> " : "dkctl> "

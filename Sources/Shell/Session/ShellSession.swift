@@ -24,6 +24,10 @@ public final class ShellSession {
     public static let interruptRequested = Atomic<Bool>(false)
     /// Nesting of `source`, to stop runaway recursion.
     var sourceDepth = 0
+    /// How `top` runs the monitor (set by the dkctl executable).
+    public var monitor: MonitorLauncher?
+    /// Where output goes while the REPL edits a line (nil outside the REPL).
+    var promptWriter: (@Sendable (String) -> Void)?
 
     public init(options: ShellOptions) {
         self.options = options
