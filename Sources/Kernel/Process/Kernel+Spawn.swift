@@ -42,7 +42,11 @@ extension Kernel {
             tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
         process.threads.append(main)
         threads[pid] = main
-        if let name = options.name { try? registerLocked(name, for: pid) }
+        if let name = options.name {
+            try? registerLocked(name, for: pid)
+        } else if executable.type == .service, names[executable.name] == nil {
+            try? registerLocked(executable.name, for: pid)  // a service is reachable by its name
+        }
         counters.spawned &+= 1
         record(.spawn, pid: parentPID, peer: pid, detail: executable.reference)
         enqueue(main)

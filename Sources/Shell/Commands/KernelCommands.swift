@@ -6,9 +6,13 @@ extension CommandCatalogue {
             "stats", synopsis: "stats [PID|TID] [--json]",
             summary: "kernel-wide counters, or one process's or thread's metrics", action: stats),
         CommandSpec(
-            "events", synopsis: "events [--pid PID] [--type TYPE] [-n N] [--json]",
+            "events", synopsis: "events [-f] [--pid PID] [--type TYPE] [-n N] [--json]",
             summary: "show the kernel's event log (spawn, exit, signal, send, …)",
-            details: "Types: \(KernelEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).",
+            details: """
+                -f follows: prints new events as they come until Ctrl-C (in deterministic mode,
+                until the kernel has nothing left to do).
+                Types: \(KernelEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ")).
+                """,
             action: events),
         CommandSpec(
             "sched", synopsis: "sched [rr|priority|fair]", summary: "show or switch the scheduling policy",
@@ -20,7 +24,8 @@ extension CommandCatalogue {
         CommandSpec(
             "resources", synopsis: "resources [PID]", summary: "show limits and what is in use", action: resources),
         CommandSpec(
-            "logs", synopsis: "logs PID [-n N]", summary: "show the lines a process printed", action: logs),
+            "logs", synopsis: "logs PID [-f] [-n N]", summary: "show the lines a process printed",
+            details: "-f follows: prints new lines until the process ends or Ctrl-C.", action: logs),
     ]
 
     private static func stats(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
@@ -74,22 +79,39 @@ extension CommandCatalogue {
     }
 
     private static func events(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        let arguments = try Arguments(input.words, flags: ["--json"], options: ["--pid", "--type", "-n"])
-        guard arguments.positionals.isEmpty else { throw .usage("usage: events [--pid PID] [--type TYPE] [-n N] [--json]") }
-        var list = session.kernel.events()
-        if let text = arguments.options["--pid"] {
-            let pid = try session.pid(text)
-            list = list.filter { $0.pid == pid || $0.peer == pid }
+        let arguments = try Arguments(
+            input.words, flags: ["--json", "-f", "--follow"], options: ["--pid", "--type", "-n"], aliases: ["--follow": "-f"])
+        guard arguments.positionals.isEmpty else {
+            throw .usage("usage: events [-f] [--pid PID] [--type TYPE] [-n N] [--json]")
         }
+        let pid = try arguments.options["--pid"].map { (text) throws(CommandFailure) in try session.pid(text) }
+        var kind: KernelEvent.Kind?
         if let type = arguments.options["--type"] {
-            guard let kind = KernelEvent.Kind(rawValue: type) else {
+            guard let parsed = KernelEvent.Kind(rawValue: type) else {
                 throw .usage("unknown event type '\(type)'; types: \(KernelEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            list = list.filter { $0.kind == kind }
+            kind = parsed
         }
+        let select: ([KernelEvent]) -> [KernelEvent] = { events in
+            events.filter { event in
+                (pid == nil || event.pid == pid || event.peer == pid) && (kind == nil || event.kind == kind)
+            }
+        }
+        var list = select(session.kernel.events())
         if let count = try arguments.integer("-n", in: 0...10_000_000) { list = Array(list.suffix(count)) }
-        if arguments.has("--json") { return session.console.out(JSON.array(list.map(\.json)).text) }
-        session.console.out(lines: list.map { "#\($0.sequence) \($0.description)" })
+        if arguments.has("--json") && !arguments.has("-f") { return session.console.out(JSON.array(list.map(\.json)).text) }
+        let render: (KernelEvent) -> String = { event in
+            arguments.has("--json") ? event.json.text : "#\(event.sequence) \(event.description)"
+        }
+        session.console.out(lines: list.map(render))
+        guard arguments.has("-f") else { return }
+        var last = session.kernel.events().last?.sequence ?? 0
+        try session.follow { () -> Bool in
+            let fresh = session.kernel.events(after: last)
+            last = fresh.last?.sequence ?? last
+            session.console.out(lines: select(fresh).map(render))
+            return true
+        }
     }
 
     private static func sched(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
@@ -143,13 +165,24 @@ extension CommandCatalogue {
     }
 
     private static func logs(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        let arguments = try Arguments(input.words, options: ["-n"])
-        guard arguments.positionals.count == 1 else { throw .usage("usage: logs PID [-n N]") }
+        let arguments = try Arguments(input.words, flags: ["-f", "--follow"], options: ["-n"], aliases: ["--follow": "-f"])
+        guard arguments.positionals.count == 1 else { throw .usage("usage: logs PID [-f] [-n N]") }
         let pid = try session.pid(arguments.positionals[0])
         var lines: [String]
         do { lines = try session.kernel.logs(of: pid) } catch { throw error.failure }
+        var seen = lines.count
         if let count = try arguments.integer("-n", in: 0...1_000_000) { lines = Array(lines.suffix(count)) }
         session.console.out(lines: lines)
+        guard arguments.has("-f") else { return }
+        session.console.muteProcessOutput(true)  // its lines come from here instead
+        defer { session.console.muteProcessOutput(false) }
+        try session.follow { () -> Bool in
+            guard let all = try? session.kernel.logs(of: pid) else { return false }
+            if all.count < seen { seen = 0 }  // the log was trimmed: print what is there
+            session.console.out(lines: Array(all.dropFirst(seen)))
+            seen = all.count
+            return session.kernel.process(pid)?.state != .exited
+        }
     }
 }
 

@@ -75,9 +75,9 @@ extension CommandCatalogue {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw .failure("top needs a terminal; use 'top --batch' in scripts")
         }
-        session.console.setPromptWriter { _ in }  // process output stays in 'logs' while top is up
+        session.console.muteProcessOutput(true)  // process output stays in 'logs' while top is up
         let status = launcher.interactive(session.kernel, options)
-        session.console.setPromptWriter(session.promptWriter)
+        session.console.muteProcessOutput(false)
         switch status {
         case 0: return
         case -1: throw .failure("cannot start the terminal (is TERM set to a known terminal?)")

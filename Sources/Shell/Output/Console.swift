@@ -5,6 +5,7 @@ import Foundation
 final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
     private let lock = NSLock()
     private var aboveThePrompt: (@Sendable (String) -> Void)?
+    private var processOutputMuted = false
     /// Whether colour escapes may be written to standard output.
     let color: Bool
     /// Terminal width when standard output is a terminal.
@@ -17,6 +18,18 @@ final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
     /// Routes output above the prompt of a line being edited (nil: write directly).
     func setPromptWriter(_ writer: (@Sendable (String) -> Void)?) {
         lock.withLock { aboveThePrompt = writer }
+    }
+
+    /// A line a process printed: written like ``out(_:)`` unless muted (while `top` or
+    /// `logs -f` shows it another way).
+    func processLine(_ text: String) {
+        guard !lock.withLock({ processOutputMuted }) else { return }
+        out(text)
+    }
+
+    /// Mutes or unmutes what processes print.
+    func muteProcessOutput(_ muted: Bool) {
+        lock.withLock { processOutputMuted = muted }
     }
 
     /// Writes text (a newline is added) to standard output.

@@ -33,12 +33,8 @@ extension ShellSession {
         editor.completer = { line, cursor in
             reference.session?.completions(line: line, cursor: cursor) ?? .none
         }
-        promptWriter = { text in editor.printAbove(text) }
-        console.setPromptWriter(promptWriter)
-        defer {
-            promptWriter = nil
-            console.setPromptWriter(nil)
-        }
+        console.setPromptWriter { text in editor.printAbove(text) }
+        defer { console.setPromptWriter(nil) }
         console.out("dkctl \(ShellInfo.version): a shell for the Datums execution kernel. Type 'help', or 'exit' to leave.")
         if let problem = editor.historyError { console.err("dkctl: history: \(problem)") }
         let prompt = console.color ? "\u{1B}[1;36mdkctl\u{1B}[0m> " : "dkctl> "
@@ -62,4 +58,17 @@ extension ShellSession {
 private final class SessionReference: @unchecked Sendable {
     weak var session: ShellSession?
     init(_ session: ShellSession) { self.session = session }
+}
+
+extension ShellSession {
+    /// `-f`: lets the kernel run a tenth of a second at a time and calls `poll` after each,
+    /// until it returns false, Ctrl-C, or (deterministic mode) the kernel has nothing left to do.
+    func follow(_ poll: () -> Bool) throws(CommandFailure) {
+        while true {
+            kernel.run(forMilliseconds: 100)
+            guard poll() else { return }
+            if interrupted { return }
+            if kernel.configuration.deterministic && kernel.isIdle { return }
+        }
+    }
 }

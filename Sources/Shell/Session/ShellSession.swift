@@ -26,8 +26,6 @@ public final class ShellSession {
     var sourceDepth = 0
     /// How `top` runs the monitor (set by the dkctl executable).
     public var monitor: MonitorLauncher?
-    /// Where output goes while the REPL edits a line (nil outside the REPL).
-    var promptWriter: (@Sendable (String) -> Void)?
 
     public init(options: ShellOptions) {
         self.options = options
@@ -35,7 +33,7 @@ public final class ShellSession {
         self.console = Console(color: options.color)
         self.shellPID = kernel.attachExternalProcess(name: "dkctl", version: ShellInfo.version)
         let console = self.console
-        kernel.setOutputHandler { _, line in console.out(line) }
+        kernel.setOutputHandler { _, line in console.processLine(line) }
         kernel.start()
     }
 
