@@ -31,6 +31,9 @@ struct KernelOptions: ParsableArguments {
     @Option(name: .customLong("max-processes"), help: "Kernel-wide process limit.")
     var maxProcesses: Int = 2_000_000
 
+    @Option(name: .customLong("events"), help: "Also write every kernel event to this file, as JSON lines.")
+    var eventsFile: String?
+
     func validate() throws {
         guard SchedulingPolicy(rawValue: policy) != nil else {
             throw ValidationError("--policy must be rr, priority or fair, not '\(policy)'")

@@ -20,7 +20,7 @@ extension Kernel {
     func deliver(_ value: Value, to address: Address, from sender: Address?, force: Bool = false)
         -> Delivery
     {
-        let message = Message(from: sender, value: value)
+        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1)
         let result = queue(message, to: address, force: force)
         switch result {
         case .delivered, .dead: counters.messagesSent &+= 1
@@ -28,7 +28,7 @@ extension Kernel {
         }
         if case .delivered = result, let sender {
             let (senderPID, senderTID) = owner(of: sender)
-            record(.send, pid: senderPID, tid: senderTID, peer: address.number)
+            record(.send, pid: senderPID, tid: senderTID, peer: address.number, correlation: message.id, message: value)
         }
         return result
     }

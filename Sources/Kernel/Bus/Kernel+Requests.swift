@@ -8,6 +8,8 @@ struct PendingRequest {
     let outsider: PID?
     /// Who was asked.
     let target: PID
+    /// When (kernel nanoseconds).
+    let started: UInt64
 }
 
 extension Kernel {
@@ -21,9 +23,9 @@ extension Kernel {
         let id = lastRequestID
         let message = Value.record(["request": .int(Int64(id)), "from": senderValue(sender), "message": value])
         _ = deliver(message, to: .process(target), from: sender, force: true)
-        pendingRequests[id] = PendingRequest(requester: requester, outsider: outsider, target: target)
+        pendingRequests[id] = PendingRequest(requester: requester, outsider: outsider, target: target, started: now)
         process.openRequestsTo += 1
-        record(.request, pid: owner(of: sender).0, tid: requester?.tid, peer: target, detail: "corr=\(id)")
+        record(.request, pid: owner(of: sender).0, tid: requester?.tid, peer: target, correlation: id, message: value)
         return id
     }
 
@@ -34,11 +36,12 @@ extension Kernel {
         counters.messagesSent &+= 1
         guard let pending = pendingRequests.removeValue(forKey: id) else {
             counters.deadLetters &+= 1
-            record(.deadLetter, pid: pid, detail: "reply corr=\(id) (nobody waits)")
+            record(.deadLetter, pid: pid, detail: "reply (nobody waits)", correlation: id)
             return false
         }
         processes[pending.target]?.openRequestsTo -= 1
-        record(.reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, detail: "corr=\(id)")
+        record(
+            .reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, correlation: id, message: value)
         if let requester = pending.requester {
             guard requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id else {
                 counters.deadLetters &+= 1

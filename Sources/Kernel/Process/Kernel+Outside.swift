@@ -68,6 +68,7 @@ extension Kernel {
             }
             guard let message = process.mailbox.messages.popFirst() else { return nil }
             counters.messagesReceived &+= 1
+            record(.receive, pid: pid, peer: message.from?.number, correlation: message.id)
             admitBlockedSender(of: .process(process))
             return message
         }

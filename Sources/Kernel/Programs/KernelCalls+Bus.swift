@@ -40,6 +40,7 @@ extension KernelCalls {
                     target = pid
                 }
                 let timeout = milliseconds(args, 2) ?? 5000
+                if call == .call { kernel.lock.withLock { handle.thread.calls &+= 1 } }
                 let id = kernel.lock.withLock {
                     kernel.openRequest(args[1], to: target, from: me, requester: handle.thread, outsider: nil)
                 }

@@ -78,6 +78,7 @@ extension KernelCalls {
             guard case .list(let items) = args[1] else { return typeError("tool", "a list of arguments", args[1]) }
             arguments = items.map(\.printString)
         }
+        kernel.lock.withLock { handle.thread.calls &+= 1 }
         switch kernel.startTool(path, arguments, for: handle.thread, keepOutput: true) {
         case .failure(let error):
             return .fail(kind: error.kind, message: "tool: \(error.description)")

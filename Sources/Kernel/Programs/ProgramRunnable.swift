@@ -53,6 +53,13 @@ final class ProgramRunnable: Runnable {
     }
 }
 
+extension ProgramRunnable: Inspectable {
+    var nextInstruction: String { vm.currentInstruction }
+    var functionName: String { vm.currentFunctionName }
+    var sourceLine: Int { vm.currentLine }
+    var stackDescription: String { vm.stackSnapshot }
+}
+
 extension ExecutableType {
     init(_ kind: ProgramKind) {
         switch kind {

@@ -47,12 +47,14 @@ extension Kernel {
         lock.lock()
         slotCurrent[slot] = nil
         slotBusyNanoseconds[slot] &+= elapsed
+        let started = configuration.deterministic ? virtualNow : began &- bootInstant
         if configuration.deterministic { virtualNow &+= elapsed }
         complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
+        recordSlice(thread, slot: slot, start: started, duration: elapsed, reductions: slice.used, outcome: outcome)
     }
 
     /// Books a finished slice and moves the thread to its next state. Lock held.
-    private func complete(_ thread: KThread, _ outcome: RunOutcome, reductions: Int, elapsed: UInt64) {
+    func complete(_ thread: KThread, _ outcome: RunOutcome, reductions: Int, elapsed: UInt64) {
         let process = thread.process
         thread.onSlot = false
         process.runningThreads -= 1

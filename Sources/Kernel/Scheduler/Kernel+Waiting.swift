@@ -19,6 +19,7 @@ extension Kernel {
                 wake(thread, .value(.bool(true)))
                 return
             }
+            if (thread.mailbox?.count ?? 0) + process.mailbox.count > 0 { thread.unmatchedParks += 1 }
             if timeout == 0 {
                 wake(thread, .value(.bool(false)))
                 return
@@ -88,6 +89,7 @@ extension Kernel {
         thread.deadlocked = false
         thread.wake = answer
         thread.waitNanoseconds &+= now &- thread.waitStarted
+        thread.unblockedSince = now
         makeReady(thread)
     }
 

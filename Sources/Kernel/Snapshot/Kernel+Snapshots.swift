@@ -93,7 +93,8 @@ extension Kernel {
             cpuNanoseconds: process.totalCPUNanoseconds, memory: memory(of: process),
             mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
             reason: process.exitStatus?.reason, restarts: process.restartCount,
-            contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments)
+            contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments,
+            warnings: warningsLocked(process).count)
     }
 
     /// The state and wait reason shown for a process: init waits for children; an outside
@@ -111,7 +112,8 @@ extension Kernel {
             wait: thread.waitLabel, priority: thread.nice, reductions: thread.reductions,
             cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
             waitNanoseconds: thread.waitNanoseconds, mailbox: thread.mailbox?.count ?? 0,
-            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut)
+            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut, calls: thread.calls, memory: thread.memory,
+            wallNanoseconds: now &- thread.started)
     }
 }
 

@@ -48,6 +48,12 @@ final class KThread {
     /// Bytes reported since `memory` was last measured.
     var allocatedSinceMeasure = 0
 
+    // For warnings (`lint`).
+    /// When it last became able to run after waiting (or started).
+    var unblockedSince: UInt64
+    /// Times it parked in `receive` with messages queued that it had rejected.
+    var unmatchedParks = 0
+
     // Counters (metrics).
     var reductions: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
@@ -56,6 +62,8 @@ final class KThread {
     var waitStarted: UInt64 = 0
     var messagesIn: UInt64 = 0
     var messagesOut: UInt64 = 0
+    /// Service and tool calls made.
+    var calls: UInt64 = 0
     let started: UInt64
 
     init(tid: TID, process: KProcess, name: String, runnable: Runnable, nice: Int, now: UInt64) {
@@ -65,6 +73,7 @@ final class KThread {
         self.runnable = runnable
         self.nice = nice
         self.started = now
+        self.unblockedSince = now
     }
 
     var isFinished: Bool { state == .finished }

@@ -63,8 +63,11 @@ public struct ThreadHandle {
                 return nil
             }
             thread.messagesIn &+= 1
+            thread.unmatchedParks = 0
+            thread.process.lastReceive = kernel.now
             kernel.counters.messagesReceived &+= 1
-            kernel.record(.receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number)
+            kernel.record(
+                .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number, correlation: message.id)
             return message
         }
     }

@@ -36,7 +36,7 @@ struct CommandInput {
 /// Every command, by name.
 enum CommandCatalogue {
     static let all: [CommandSpec] =
-        processCommands + listingCommands + messageCommands + busCommands + programCommands + kernelCommands + monitorCommands
+        processCommands + listingCommands + messageCommands + busCommands + programCommands + kernelCommands + monitorCommands + teachingCommands
         + sessionCommands
 
     static let byName: [String: CommandSpec] = Dictionary(all.map { ($0.name, $0) }) { first, _ in first }

@@ -15,7 +15,8 @@ extension CommandCatalogue {
                 """,
             action: events),
         CommandSpec(
-            "sched", synopsis: "sched [rr|priority|fair]", summary: "show or switch the scheduling policy",
+            "sched", synopsis: "sched [rr|priority|fair] [--gantt]",
+            summary: "show or switch the scheduling policy; --gantt charts the last slices per slot",
             details: """
                 rr: round-robin. priority: lowest nice first, with aging so nothing starves.
                 fair: shares proportional to weight from nice (like Linux CFS).
@@ -43,6 +44,10 @@ extension CommandCatalogue {
                     "switches     \(Units.count(process.contextSwitches))", "memory       \(Units.bytes(process.memory))",
                     "mailbox      \(process.mailbox)", "restarts     \(process.restarts)",
                 ] + (process.exitCode.map { ["exit         \($0) (\(process.reason ?? ""))"] } ?? [])
+                    + session.programLines(for: process)
+                    + session.kernel.metrics(of: id).map {
+                        "metric       \($0.name) = \($0.last) (\($0.count) reported, sum \(Units.fixed($0.sum, 2)))"
+                    }
                 return session.console.out(lines: lines)
             }
             let threads = (try? session.kernel.threadList()) ?? []
@@ -55,7 +60,10 @@ extension CommandCatalogue {
                 "cpu          \(Units.duration(nanoseconds: thread.cpuNanoseconds))",
                 "switches     \(Units.count(thread.contextSwitches))",
                 "waiting      \(Units.duration(nanoseconds: thread.waitNanoseconds))",
+                "wall         \(Units.duration(nanoseconds: thread.wallNanoseconds))",
+                "heap         \(Units.bytes(thread.memory))",
                 "messages     \(thread.messagesIn) in, \(thread.messagesOut) out",
+                "calls        \(thread.calls) (services and tools)",
             ])
         }
         let stats = session.kernel.stats()
@@ -115,8 +123,15 @@ extension CommandCatalogue {
     }
 
     private static func sched(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        guard input.words.count <= 1 else { throw .usage("usage: sched [rr|priority|fair]") }
-        if let name = input.words.first {
+        let arguments = try Arguments(input.words, flags: ["--gantt"])
+        guard arguments.positionals.count <= 1 else { throw .usage("usage: sched [rr|priority|fair] [--gantt]") }
+        if arguments.has("--gantt") {
+            let slices = session.kernel.recentSlices()
+            session.console.out(
+                lines: GanttChart.render(slices, slots: session.kernel.configuration.slots, width: session.console.width ?? 80))
+            return
+        }
+        if let name = arguments.positionals.first {
             guard let policy = SchedulingPolicy(rawValue: name) else {
                 throw .usage("unknown policy '\(name)'; choose rr, priority or fair")
             }
@@ -186,11 +201,24 @@ extension CommandCatalogue {
     }
 }
 
+extension ShellSession {
+    /// The orchestrator metrics of a process's executable: runs and failures so far.
+    func programLines(for process: ProcessSnapshot) -> [String] {
+        guard let outcome = kernel.outcomes(of: process.name, version: process.version) else { return [] }
+        let rate = outcome.runs == 0 ? 0 : Double(outcome.failures) / Double(outcome.runs) * 100
+        return [
+            "program      \(process.name)@\(process.version): \(outcome.runs) run(s) ended, \(outcome.failures) failed "
+                + "(\(Units.fixed(rate, 1))% errors), mean time \(Units.duration(nanoseconds: outcome.runs == 0 ? 0 : outcome.totalNanoseconds / UInt64(outcome.runs)))"
+        ]
+    }
+}
+
 extension KernelEvent {
     var json: JSON {
         .object([
             ("seq", .number(sequence)), ("time_ms", .double(Double(time / 1000) / 1000)), ("type", .string(kind.rawValue)),
             ("pid", .number(pid)), ("tid", .optional(tid)), ("peer", .optional(peer)), ("detail", .string(detail)),
+            ("correlation", .optional(correlation)), ("message", message.map { JSON.raw($0.json) } ?? .null),
         ])
     }
 }

@@ -24,6 +24,10 @@ public final class ShellSession {
     public static let interruptRequested = Atomic<Bool>(false)
     /// Nesting of `source`, to stop runaway recursion.
     var sourceDepth = 0
+    /// Where `--events FILE` writes.
+    var eventWriter: EventFileWriter?
+    /// The script file commands are recorded to (`record FILE`).
+    var recording: String?
     /// How `top` runs the monitor (set by the dkctl executable).
     public var monitor: MonitorLauncher?
 
@@ -40,8 +44,12 @@ public final class ShellSession {
     /// Whether Ctrl-C was pressed since the command started.
     var interrupted: Bool { ShellSession.interruptRequested.load(ordering: .relaxed) }
 
-    /// Stops the kernel's slots.
-    public func close() { kernel.shutdown() }
+    /// Stops the kernel's slots and flushes the event file.
+    public func close() {
+        kernel.shutdown()
+        kernel.setEventSink(nil)
+        eventWriter?.flush()
+    }
 
     /// Sets `$0` and `$1`… for a script.
     public func setScriptArguments(name: String, _ arguments: [String]) {
@@ -83,6 +91,7 @@ public final class ShellSession {
             input.raw = splitter.expandRaw(rawText)
         }
         ShellSession.interruptRequested.store(false, ordering: .relaxed)
+        if let recording, name != "record" { appendLine(text, to: recording) }
         do {
             lastStatus = 0
             try spec.action(self, input)
@@ -90,6 +99,13 @@ public final class ShellSession {
         } catch {
             return fail(command: name, error)
         }
+    }
+
+    private func appendLine(_ line: String, to path: String) {
+        guard let handle = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data((line + "\n").utf8))
     }
 
     private func fail(command: String, _ failure: CommandFailure) -> Int32 {
