@@ -20,7 +20,7 @@ extension Kernel {
     func deliver(_ value: Value, to address: Address, from sender: Address?, force: Bool = false)
         -> Delivery
     {
-        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1)
+        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: now)
         let result = queue(message, to: address, force: force)
         switch result {
         case .delivered, .dead: counters.messagesSent &+= 1

@@ -38,6 +38,11 @@ extension Kernel {
         case .stop:
             guard !process.suspended else { return }
             process.suspended = true
+            for thread in process.threads where thread.state == .ready {  // out of the run queue now
+                thread.state = .suspended
+                process.stopped = (process.stopped ?? []) + [thread]
+            }
+            process.deferred = nil
             record(.suspend, pid: process.pid)
         case .cont:
             guard process.suspended else { return }

@@ -19,7 +19,6 @@ extension Kernel {
                 wake(thread, .value(.bool(true)))
                 return
             }
-            if (thread.mailbox?.count ?? 0) + process.mailbox.count > 0 { thread.unmatchedParks += 1 }
             if timeout == 0 {
                 wake(thread, .value(.bool(false)))
                 return

@@ -37,12 +37,17 @@ extension Kernel {
                         message: "thread \(thread.tid) has run \(formatMilliseconds(current &- thread.unblockedSince)) without blocking: "
                             + "an endless loop? add a receive, sleep or yield()"))
             }
-            if thread.unmatchedParks >= 3 {
+            let oldest = [thread.mailbox?.messages.first?.queuedAt, process.mailbox.messages.first?.queuedAt]
+                .compactMap { $0 }.min()
+            if thread.state == .waiting, case .receive = thread.request, let oldest,
+                current &- oldest > Kernel.warningAfter
+            {
                 found.append(
                     KernelWarning(
                         kind: .unmatched, pid: process.pid, tid: thread.tid,
-                        message: "a queued message matches none of thread \(thread.tid)'s receive patterns: "
-                            + "add a catch-all `_ =>` clause, or fix what the sender sends"))
+                        message: "thread \(thread.tid) waits in receive while a message has sat in its mailbox for "
+                            + "\(formatMilliseconds(current &- oldest)): no pattern matches it; "
+                            + "add a catch-all `_ =>` clause, or fix the sender"))
             }
             if thread.state == .waiting, case .receive = thread.request, let held = thread.heldLocks.first {
                 found.append(

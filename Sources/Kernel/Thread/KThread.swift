@@ -51,8 +51,6 @@ final class KThread {
     // For warnings (`lint`).
     /// When it last became able to run after waiting (or started).
     var unblockedSince: UInt64
-    /// Times it parked in `receive` with messages queued that it had rejected.
-    var unmatchedParks = 0
 
     // Counters (metrics).
     var reductions: UInt64 = 0

@@ -63,7 +63,6 @@ public struct ThreadHandle {
                 return nil
             }
             thread.messagesIn &+= 1
-            thread.unmatchedParks = 0
             thread.process.lastReceive = kernel.now
             kernel.counters.messagesReceived &+= 1
             kernel.record(
