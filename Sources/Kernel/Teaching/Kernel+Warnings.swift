@@ -2,7 +2,7 @@
 public struct KernelWarning: Sendable, Equatable {
     /// What kind of problem.
     public enum Kind: String, Sendable {
-        case busy, mailboxGrowing = "mailbox", unmatched, unanswered, lockAcrossReceive = "lock-receive"
+        case busy, mailboxGrowing = "mailbox", unmatched, unanswered, lockAcrossReceive = "lock-receive", deadlock
     }
 
     public var kind: Kind
@@ -48,6 +48,14 @@ extension Kernel {
                         message: "thread \(thread.tid) waits in receive while a message has sat in its mailbox for "
                             + "\(formatMilliseconds(current &- oldest)): no pattern matches it; "
                             + "add a catch-all `_ =>` clause, or fix the sender"))
+            }
+            if thread.deadlocked, case .coordination(let key, _)? = thread.request {
+                let owner = process.coordination?.locks[key.name]?.owner?.tid
+                found.append(
+                    KernelWarning(
+                        kind: .deadlock, pid: process.pid, tid: thread.tid,
+                        message: "thread \(thread.tid) waits for lock '\(key.name)' held by thread \(owner.map(String.init) ?? "?"), "
+                            + "which waits too: a deadlock; kill one of them, or take locks in one order"))
             }
             if thread.state == .waiting, case .receive = thread.request, let held = thread.heldLocks.first {
                 found.append(

@@ -40,6 +40,7 @@ extension ShellSession {
     public func writeEvents(to path: String) -> Bool {
         guard let writer = EventFileWriter(path: path) else { return false }
         eventWriter = writer
+        for event in kernel.events() { writer.write(event) }  // what happened before it was opened
         kernel.setEventSink { event in writer.write(event) }
         return true
     }
