@@ -38,6 +38,7 @@ extension CommandCatalogue {
         guard let milliseconds = Quantity.milliseconds(input.words[0]) else {
             throw .usage("'\(input.words[0])' is not a duration (e.g. 0.5, 2s, 500ms)")
         }
+        guard milliseconds <= 86_400_000 else { throw .usage("sleep at most 24 hours (86400s)") }
         var left = milliseconds
         while left > 0 {
             let step = min(left, 100)
