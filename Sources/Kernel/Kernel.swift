@@ -90,7 +90,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     ) {
         guard configuration.recordEvents else { return }
         eventLog.append(
-            time: now, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation, message: message)
+            time: now, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
+            message: message)
     }
 
     private func createInit() {

@@ -25,7 +25,8 @@ struct Dkctl: ParsableCommand {
 /// The REPL, `-c CMDS`, a script, or commands from standard input.
 struct ShellMode: ParsableCommand, Mode {
     static let configuration = CommandConfiguration(
-        commandName: "shell", abstract: "The interactive shell, a script, -c commands, or standard input (the default).")
+        commandName: "shell",
+        abstract: "The interactive shell, a script, -c commands, or standard input (the default).")
 
     @OptionGroup var kernel: KernelOptions
 
@@ -40,7 +41,10 @@ struct ShellMode: ParsableCommand, Mode {
             do {
                 kernel = try KernelOptions.parse(header + ScriptHeader.kernelArguments(before: path))
             } catch {
-                FileHandle.standardError.write(Data("dkctl: \(path): bad dkctl-options line: \(KernelOptions.message(for: error))\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "dkctl: \(path): bad dkctl-options line: \(KernelOptions.message(for: error))\n".utf8)
+                )
                 return 2
             }
         }
@@ -53,7 +57,9 @@ struct ShellMode: ParsableCommand, Mode {
         }
         InterruptFlag.install()
         if let commands { return session.runCommands(commands) }
-        if let path = script.first { return session.runScript(path: path, arguments: Array(script.dropFirst())) }
+        if let path = script.first {
+            return session.runScript(path: path, arguments: Array(script.dropFirst()))
+        }
         if isatty(STDIN_FILENO) == 1 { return session.runInteractive() }
         return session.runStandardInput()
     }

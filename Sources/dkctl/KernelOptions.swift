@@ -13,7 +13,9 @@ struct KernelOptions: ParsableArguments {
     @Option(name: .long, help: "Reductions per time slice.")
     var quantum: Int = 2000
 
-    @Flag(name: .long, help: "One slot, a virtual clock, seeded randomness: the same script prints the same output.")
+    @Flag(
+        name: .long,
+        help: "One slot, a virtual clock, seeded randomness: the same script prints the same output.")
     var deterministic = false
 
     @Option(name: .long, help: "Seed for randomness (deterministic mode).")
@@ -22,7 +24,8 @@ struct KernelOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (also: NO_COLOR set).")
     var noColor = false
 
-    @Option(name: .customLong("allow-tool"), help: "An OS program that programs may run with tool(); repeatable.")
+    @Option(
+        name: .customLong("allow-tool"), help: "An OS program that programs may run with tool(); repeatable.")
     var allowTool: [String] = []
 
     @Option(name: .customLong("path"), help: "A directory where executables are looked up; repeatable.")
@@ -42,7 +45,9 @@ struct KernelOptions: ParsableArguments {
             throw ValidationError("--policy must be rr, priority or fair, not '\(policy)'")
         }
         if let slots, !(1...256).contains(slots) { throw ValidationError("--slots must be from 1 to 256") }
-        guard (1...10_000_000).contains(quantum) else { throw ValidationError("--quantum must be from 1 to 10000000") }
+        guard (1...10_000_000).contains(quantum) else {
+            throw ValidationError("--quantum must be from 1 to 10000000")
+        }
         guard maxProcesses >= 2 else { throw ValidationError("--max-processes must be at least 2") }
     }
 

@@ -5,7 +5,8 @@ import Shell
 /// `dkctl run PROGRAM [ARGS]`: spawn, wait, exit with its code.
 struct RunMode: ParsableCommand, Mode {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run a program (a name, NAME@VERSION or a .orch/.bpmn file) and exit with its code.")
+        commandName: "run",
+        abstract: "Run a program (a name, NAME@VERSION or a .orch/.bpmn file) and exit with its code.")
 
     @OptionGroup var kernel: KernelOptions
 
@@ -42,7 +43,9 @@ struct BenchMode: ParsableCommand, Mode {
     mutating func execute() -> Int32 {
         for name in workloads where !Benchmarks.names.contains(name) {
             FileHandle.standardError.write(
-                Data("dkctl: bench: unknown workload '\(name)'; known: \(Benchmarks.names.joined(separator: ", "))\n".utf8))
+                Data(
+                    "dkctl: bench: unknown workload '\(name)'; known: \(Benchmarks.names.joined(separator: ", "))\n"
+                        .utf8))
             return 2
         }
         if let size, size < 1 {
@@ -57,7 +60,8 @@ struct BenchMode: ParsableCommand, Mode {
 /// `dkctl check FILE`: compile only; status 4 on compile errors.
 struct CheckMode: ParsableCommand, Mode {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Compile a program file without running it (exit 4 on compile errors).")
+        commandName: "check",
+        abstract: "Compile a program file without running it (exit 4 on compile errors).")
 
     @OptionGroup var kernel: KernelOptions
 
@@ -87,10 +91,14 @@ struct TopMode: ParsableCommand, Mode {
     @Option(name: .customShort("d"), help: "Seconds between snapshots.")
     var delay: Double = 1
 
-    @Option(name: [.customShort("s"), .customLong("sort")], help: "Sort key: pid, cpu, mem, threads, time, name, state.")
+    @Option(
+        name: [.customShort("s"), .customLong("sort")],
+        help: "Sort key: pid, cpu, mem, threads, time, name, state.")
     var sort: String = "pid"
 
-    @Option(name: .customLong("script"), help: "A session script to run first (it sets up the processes to watch).")
+    @Option(
+        name: .customLong("script"),
+        help: "A session script to run first (it sets up the processes to watch).")
     var script: String?
 
     mutating func execute() -> Int32 {

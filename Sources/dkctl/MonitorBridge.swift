@@ -14,7 +14,8 @@ enum MonitorBridge {
         },
         batch: { kernel, options, emit in
             runBatch(
-                kernel: kernel, iterations: options.iterations, delaySeconds: options.delaySeconds, width: options.width,
+                kernel: kernel, iterations: options.iterations, delaySeconds: options.delaySeconds,
+                width: options.width,
                 treeMode: options.tree, sortKey: SortKey(parsing: options.sort) ?? .pid, emit: emit)
         })
 }

@@ -8,7 +8,9 @@ import Testing
         let root = Dkctl.packageRoot.appendingPathComponent("shell-scripts")
         var found: [String] = []
         for folder in ["golden", "demos"] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            let names =
+                (try? FileManager.default.contentsOfDirectory(
+                    atPath: root.appendingPathComponent(folder).path)) ?? []
             found += names.filter { $0.hasSuffix(".dksh") }.sorted().map { "\(folder)/\($0)" }
         }
         return found

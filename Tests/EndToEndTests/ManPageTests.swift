@@ -7,7 +7,9 @@ import Testing
     @Test func mentionsEveryCommand() async throws {
         let text = try String(contentsOf: Self.page, encoding: .utf8)
         let help = try await Dkctl.commands("help")
-        let names = help.lines.dropFirst().prefix { !$0.isEmpty }.compactMap { $0.split(separator: " ").first }
+        let names = help.lines.dropFirst().prefix { !$0.isEmpty }.compactMap {
+            $0.split(separator: " ").first
+        }
         #expect(!names.isEmpty)
         for name in names { #expect(text.contains("Cm \(name)"), "man page lacks \(name)") }
     }

@@ -67,13 +67,17 @@ import Testing
         if status != 0 {
             let lines = result.error.split(separator: "\n")
             #expect(lines.count == 1, "one line: \(result.error)")
-            #expect(lines.first?.hasPrefix("dkctl: \(command.split(separator: " ")[0]): ") ?? false, "\(result.error)")
+            #expect(
+                lines.first?.hasPrefix("dkctl: \(command.split(separator: " ")[0]): ") ?? false,
+                "\(result.error)")
         }
     }
 
     @Test func helpCoversEveryCommand() async throws {
         let list = try await Dkctl.commands("help")
-        let names = list.lines.dropFirst().prefix { !$0.isEmpty }.compactMap { $0.split(separator: " ").first }
+        let names = list.lines.dropFirst().prefix { !$0.isEmpty }.compactMap {
+            $0.split(separator: " ").first
+        }
         #expect(names.count >= 30)
         for name in names {
             let help = try await Dkctl.commands("help \(name)")

@@ -5,7 +5,8 @@ import Testing
     static let fixtures = ProcessCommandTests.fixtures
 
     private func run(_ text: String, extra: [String] = []) async throws -> Dkctl.Result {
-        try await Dkctl.run(["--deterministic", "--seed", "1"] + extra + ["-c", text], directory: Self.fixtures)
+        try await Dkctl.run(
+            ["--deterministic", "--seed", "1"] + extra + ["-c", text], directory: Self.fixtures)
     }
 
     @Test(.enabled(if: isOnPath("dot")))
@@ -38,7 +39,8 @@ import Testing
         #expect(result.lines.contains { $0.hasPrefix("slot 0   |") })
         #expect(result.lines.contains { $0.hasPrefix("threads: a=tid 3 counter") })
         let chart = try await run(
-            "spawn echoer.orch; send $! {op: \"add\", a: 1, b: 2, from: $$}; recv; msc 3 --format mermaid; msc 3 --format plantuml")
+            "spawn echoer.orch; send $! {op: \"add\", a: 1, b: 2, from: $$}; recv; msc 3 --format mermaid; msc 3 --format plantuml"
+        )
         #expect(chart.lines.contains("sequenceDiagram"))
         #expect(chart.lines.contains("@startuml"))
         #expect(chart.lines.contains { $0.contains("p3->>p2") })
@@ -64,7 +66,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("session.dksh").path
         let counter = Self.fixtures + "/counter.orch"
-        let first = try await run("record \(script); spawn \(counter) 3; wait $!; echo done; record off; echo not recorded")
+        let first = try await run(
+            "record \(script); spawn \(counter) 3; wait $!; echo done; record off; echo not recorded")
         #expect(first.status == 0, "\(first.error)")
         let text = try String(contentsOfFile: script, encoding: .utf8)
         #expect(text.contains("# dkctl-options: --deterministic --seed 1"))

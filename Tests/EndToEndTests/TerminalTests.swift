@@ -4,7 +4,9 @@ import Testing
 /// Whether `name` is an executable on PATH.
 func isOnPath(_ name: String) -> Bool {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+    return path.split(separator: ":").contains {
+        FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+    }
 }
 
 /// The REPL and the monitor driven in tmux (shell-scripts/tui/*.sh), one at a time.
@@ -13,8 +15,10 @@ struct TerminalTests {
     private func drive(_ script: String) async throws {
         let root = Dkctl.packageRoot
         let result = try await Dkctl.run(
-            [root.appendingPathComponent("shell-scripts/tui/\(script)").path, Dkctl.binary,
-                root.appendingPathComponent("Tests/EndToEndTests/Fixtures").path],
+            [
+                root.appendingPathComponent("shell-scripts/tui/\(script)").path, Dkctl.binary,
+                root.appendingPathComponent("Tests/EndToEndTests/Fixtures").path,
+            ],
             timeout: .seconds(120), executable: "/bin/bash")
         #expect(result.status == 0, "\(script):\n\(result.error)")
     }

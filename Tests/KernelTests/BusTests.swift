@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct TopicPatternTests {
     @Test(arguments: [
-        ("orders.new", "orders.new", true), ("orders.*", "orders.new", true), ("orders.*", "orders.new.eu", false),
+        ("orders.new", "orders.new", true), ("orders.*", "orders.new", true),
+        ("orders.*", "orders.new.eu", false),
         ("orders.#", "orders", true), ("orders.#", "orders.new.eu", true), ("#", "anything.at.all", true),
         ("*.new", "orders.new", true), ("*.new", "orders.old", false), ("orders.*.eu", "orders.new.eu", true),
         ("orders.*.eu", "orders.new.us", false), ("orders", "orders.new", false), ("a.b", "a", false),
@@ -71,7 +72,8 @@ import Testing
         let other = try kernel.spawn("node", arguments: ["0"])
         kernel.run(forMilliseconds: 10)
         #expect(kernel.processList().count == 9)  // init, 7 nodes, the other
-        let count = try kernel.broadcast(.str("hi"), scope: BroadcastScope(rawValue: scope) ?? .children, from: root)
+        let count = try kernel.broadcast(
+            .str("hi"), scope: BroadcastScope(rawValue: scope) ?? .children, from: root)
         #expect(count == expected)
         #expect(kernel.process(other) != nil)
     }
@@ -208,7 +210,9 @@ import Testing
         kernel.run(forMilliseconds: 2)
         try kernel.kill(sinks[0], .kill)
         try kernel.kill(sinks[1], .term)
-        for _ in 0..<500 where sprayers.contains(where: { kernel.process($0) != nil }) { kernel.run(forMilliseconds: 10) }
+        for _ in 0..<500 where sprayers.contains(where: { kernel.process($0) != nil }) {
+            kernel.run(forMilliseconds: 10)
+        }
         for _ in 0..<100 {
             let stats = kernel.stats()
             if stats.messagesQueued == 0 { break }
@@ -217,6 +221,7 @@ import Testing
         let stats = kernel.stats()
         #expect(stats.messagesSent > 0)
         #expect(stats.messagesSent >= 4 * 300 * 6)
-        #expect(stats.messagesSent == stats.messagesReceived + UInt64(stats.messagesQueued) + stats.deadLetters)
+        #expect(
+            stats.messagesSent == stats.messagesReceived + UInt64(stats.messagesQueued) + stats.deadLetters)
     }
 }

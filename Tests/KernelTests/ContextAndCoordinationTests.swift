@@ -47,7 +47,9 @@ import Testing
             """, in: kernel)
         #expect(status?.code == 0)
         #expect(lines.all.count == 1)
-        #expect(lines.all.first?.hasPrefix("[\"permission\", \"permission denied: thread") ?? false, "\(lines.all)")
+        #expect(
+            lines.all.first?.hasPrefix("[\"permission\", \"permission denied: thread") ?? false,
+            "\(lines.all)")
         #expect(lines.all.first?.hasSuffix(", \"permission\"]") ?? false)
     }
 
@@ -181,11 +183,16 @@ import Testing
         let shell = kernel.attachExternalProcess(name: "test")
         let term = try kernel.spawnTool("/bin/sleep", arguments: ["30"], options: SpawnOptions(parent: shell))
         let trapping = try kernel.spawnTool(
-            "/bin/sh", arguments: ["-c", "trap '' TERM; echo ready; sleep 30"], options: SpawnOptions(parent: shell))
-        for _ in 0..<200 where ((try? kernel.logs(of: trapping)) ?? []).isEmpty { kernel.run(forMilliseconds: 10) }
+            "/bin/sh", arguments: ["-c", "trap '' TERM; echo ready; sleep 30"],
+            options: SpawnOptions(parent: shell))
+        for _ in 0..<200 where ((try? kernel.logs(of: trapping)) ?? []).isEmpty {
+            kernel.run(forMilliseconds: 10)
+        }
         #expect(try kernel.logs(of: trapping) == ["ready"])
         try kernel.kill(term, .term)
-        #expect(try kernel.wait(term, timeoutMilliseconds: 5000) == ExitStatus(code: 143, reason: "killed by TERM"))
+        #expect(
+            try kernel.wait(term, timeoutMilliseconds: 5000)
+                == ExitStatus(code: 143, reason: "killed by TERM"))
         try kernel.kill(trapping, .term)
         kernel.run(forMilliseconds: 100)
         #expect(kernel.process(trapping)?.state == .waiting, "it ignores TERM")
@@ -209,7 +216,9 @@ import Testing
             """, in: kernel)
         #expect(status?.code == 0)
         #expect(lines.all.first == "{code: 0, output: [\"hi there\"]}")
-        #expect(lines.all.dropFirst().first == "permission tool: '/bin/ls' is not allowed (start dkctl with --allow-tool /bin/ls)")
+        #expect(
+            lines.all.dropFirst().first
+                == "permission tool: '/bin/ls' is not allowed (start dkctl with --allow-tool /bin/ls)")
     }
 
     @Test func toolCallTimesOut() throws {

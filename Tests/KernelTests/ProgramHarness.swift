@@ -13,7 +13,9 @@ enum ProgramHarness {
     }
 
     /// A kernel that records what processes print.
-    static func kernel(deterministic: Bool = true, slots: Int = 2, configure: (inout KernelConfiguration) -> Void = { _ in })
+    static func kernel(
+        deterministic: Bool = true, slots: Int = 2, configure: (inout KernelConfiguration) -> Void = { _ in }
+    )
         -> (Kernel, Lines)
     {
         var configuration = KernelConfiguration(slots: slots, deterministic: deterministic, seed: 7)

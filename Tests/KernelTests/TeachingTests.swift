@@ -43,10 +43,14 @@ import Testing
         let graph = try kernel.provenance(of: source + 2)
         #expect(graph.nodes.map(\.pid) == [source + 2, source + 1, source])
         #expect(graph.messages.map(\.kind) == ["message", "message"])
-        #expect(graph.messages.map { "\($0.from)->\($0.to)" } == ["\(source)->\(source + 1)", "\(source + 1)->\(source + 2)"])
+        #expect(
+            graph.messages.map { "\($0.from)->\($0.to)" } == [
+                "\(source)->\(source + 1)", "\(source + 1)->\(source + 2)",
+            ])
         #expect(graph.messages.map { $0.message?.description ?? "" } == ["{value: 21}", "{value: 42}"])
-        #expect(graph.context.map { "\($0.pid) \($0.key) v\($0.version)" }
-            == ["\(source) decision.input v1", "\(source + 2) decision.result v1"])
+        #expect(
+            graph.context.map { "\($0.pid) \($0.key) v\($0.version)" }
+                == ["\(source) decision.input v1", "\(source + 2) decision.result v1"])
         #expect(graph.spawns.map(\.1).sorted() == [source, source + 1, source + 2])
     }
 
@@ -86,7 +90,8 @@ import Testing
               return b + 1
             }
             """, into: kernel)
-        let pid = try kernel.spawn(executable, options: SpawnOptions(parent: kernel.attachExternalProcess(name: "t")))
+        let pid = try kernel.spawn(
+            executable, options: SpawnOptions(parent: kernel.attachExternalProcess(name: "t")))
         try kernel.kill(pid, .stop)
         #expect(throws: KernelError.self) { try kernel.step(99999) }
         var lines: [Int] = []

@@ -28,7 +28,9 @@ extension Kernel {
         }
         if case .delivered = result, let sender {
             let (senderPID, senderTID) = owner(of: sender)
-            record(.send, pid: senderPID, tid: senderTID, peer: address.number, correlation: message.id, message: value)
+            record(
+                .send, pid: senderPID, tid: senderTID, peer: address.number, correlation: message.id,
+                message: value)
         }
         return result
     }

@@ -15,17 +15,24 @@ struct PendingRequest {
 extension Kernel {
     /// Sends `{request: ID, from: SENDER, message: VALUE}` to `target` and registers the
     /// request. Lock held. Returns the id, or nil when the target is not alive.
-    func openRequest(_ value: Value, to target: PID, from sender: Address, requester: KThread?, outsider: PID?)
+    func openRequest(
+        _ value: Value, to target: PID, from sender: Address, requester: KThread?, outsider: PID?
+    )
         -> UInt64?
     {
         guard let process = processes[target], !process.isExited else { return nil }
         lastRequestID &+= 1
         let id = lastRequestID
-        let message = Value.record(["request": .int(Int64(id)), "from": senderValue(sender), "message": value])
+        let message = Value.record([
+            "request": .int(Int64(id)), "from": senderValue(sender), "message": value,
+        ])
         _ = deliver(message, to: .process(target), from: sender, force: true)
-        pendingRequests[id] = PendingRequest(requester: requester, outsider: outsider, target: target, started: now)
+        pendingRequests[id] = PendingRequest(
+            requester: requester, outsider: outsider, target: target, started: now)
         process.openRequestsTo += 1
-        record(.request, pid: owner(of: sender).0, tid: requester?.tid, peer: target, correlation: id, message: value)
+        record(
+            .request, pid: owner(of: sender).0, tid: requester?.tid, peer: target, correlation: id,
+            message: value)
         return id
     }
 
@@ -41,9 +48,11 @@ extension Kernel {
         }
         processes[pending.target]?.openRequestsTo -= 1
         record(
-            .reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, correlation: id, message: value)
+            .reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, correlation: id,
+            message: value)
         if let requester = pending.requester {
-            guard requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id else {
+            guard requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id
+            else {
                 counters.deadLetters &+= 1
                 return false
             }
@@ -78,16 +87,20 @@ extension Kernel {
 
     /// Asks `target` and waits for the answer, from outside the kernel (the shell):
     /// deterministic mode drives the kernel meanwhile. nil when the time runs out.
-    public func request(_ value: Value, to target: PID, from pid: PID, timeoutMilliseconds: Double) throws(KernelError)
+    public func request(_ value: Value, to target: PID, from pid: PID, timeoutMilliseconds: Double)
+        throws(KernelError)
         -> Value?
     {
         try lock.withLock { () throws(KernelError) -> Value? in
-            guard let id = openRequest(value, to: target, from: .process(pid), requester: nil, outsider: pid) else {
+            guard let id = openRequest(value, to: target, from: .process(pid), requester: nil, outsider: pid)
+            else {
                 throw .noSuchProcess(target)
             }
             let nanoseconds = UInt64(max(0, timeoutMilliseconds) * 1_000_000)
             if configuration.deterministic {
-                drive(until: virtualNow &+ nanoseconds) { externalReplies[id] != nil || pendingRequests[id] == nil }
+                drive(until: virtualNow &+ nanoseconds) {
+                    externalReplies[id] != nil || pendingRequests[id] == nil
+                }
             } else {
                 let deadline = monotonicNanoseconds() &+ nanoseconds
                 while externalReplies[id] == nil && pendingRequests[id] != nil && !stopping {

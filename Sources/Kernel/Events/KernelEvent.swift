@@ -40,7 +40,9 @@ public struct KernelEvent: Sendable, Equatable {
         var line = "\(formatMilliseconds(time)) \(kind.rawValue) pid=\(pid)"
         if let tid { line += " tid=\(tid)" }
         if let peer { line += kind == .contextWrite ? " v=\(peer)" : " peer=\(peer)" }
-        if let correlation { line += kind == .send || kind == .receive ? " msg=\(correlation)" : " corr=\(correlation)" }
+        if let correlation {
+            line += kind == .send || kind == .receive ? " msg=\(correlation)" : " corr=\(correlation)"
+        }
         if !detail.isEmpty { line += " " + detail }
         return line
     }

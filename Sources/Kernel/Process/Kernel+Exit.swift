@@ -38,7 +38,9 @@ extension Kernel {
                 wake(waiter, .value(.int(Int64(status.code))))
             }
         }
-        if !reaped && process.parent == WellKnownPID.initProcess && !externalWaitInterest.contains(process.pid) {
+        if !reaped && process.parent == WellKnownPID.initProcess
+            && !externalWaitInterest.contains(process.pid)
+        {
             reap(process)
         }
         lock.broadcastChange()

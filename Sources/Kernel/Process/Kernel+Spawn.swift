@@ -3,12 +3,15 @@ import Language
 extension Kernel {
     /// Starts a process running `executable` with `arguments`; returns its PID.
     /// The parent is `options.parent`, or init.
-    public func spawn(_ executable: Executable, arguments: [String] = [], options: SpawnOptions = SpawnOptions())
+    public func spawn(
+        _ executable: Executable, arguments: [String] = [], options: SpawnOptions = SpawnOptions()
+    )
         throws(KernelError) -> PID
     {
         let runnable = executable.makeMain(arguments)
         return try lock.withLock { () throws(KernelError) -> PID in
-            try spawnLocked(executable, arguments: arguments, options: options, runnable: runnable, restartCount: 0)
+            try spawnLocked(
+                executable, arguments: arguments, options: options, runnable: runnable, restartCount: 0)
         }
     }
 
@@ -54,7 +57,8 @@ extension Kernel {
     }
 
     /// Starts another thread in `process`. Lock held.
-    func spawnThreadLocked(in process: KProcess, name: String, runnable: Runnable) throws(KernelError) -> TID {
+    func spawnThreadLocked(in process: KProcess, name: String, runnable: Runnable) throws(KernelError) -> TID
+    {
         guard !process.isExited else { throw .noSuchProcess(process.pid) }
         guard process.threads.count < process.limits.maxThreads else {
             record(.quota, pid: process.pid, detail: "thread limit \(process.limits.maxThreads)")
@@ -91,7 +95,8 @@ extension Kernel {
                 pid: pid, parent: WellKnownPID.initProcess, executable: executable, arguments: [],
                 options: SpawnOptions(), limits: configuration.limits, restartCount: 0, now: now)
             processes[pid] = process
-            processes[WellKnownPID.initProcess]?.children = (processes[WellKnownPID.initProcess]?.children ?? [])
+            processes[WellKnownPID.initProcess]?.children =
+                (processes[WellKnownPID.initProcess]?.children ?? [])
                 .union([pid])
             externalProcesses.insert(pid)
             record(.spawn, pid: WellKnownPID.initProcess, peer: pid, detail: executable.reference)

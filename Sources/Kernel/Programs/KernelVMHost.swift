@@ -13,7 +13,8 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
     /// because the slot running it holds it, so no lookup or lock is needed.
     func handle(_ vm: VMThread) -> ThreadHandle? {
         guard let kernel, let pointer = UnsafeRawPointer(bitPattern: vm.hostTag) else { return nil }
-        return ThreadHandle(kernel: kernel, thread: Unmanaged<KThread>.fromOpaque(pointer).takeUnretainedValue())
+        return ThreadHandle(
+            kernel: kernel, thread: Unmanaged<KThread>.fromOpaque(pointer).takeUnretainedValue())
     }
 
     func syscall(_ call: KernelCall, _ args: [Value], thread vm: VMThread) -> SyscallResult {

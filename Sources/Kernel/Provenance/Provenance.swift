@@ -59,7 +59,8 @@ extension Kernel {
         guard events.contains(where: { $0.pid == pid || $0.peer == pid }) || names[pid] != nil else {
             throw .noSuchProcess(pid)
         }
-        return ProvenanceTracer(events: events, names: names, outside: outside).trace(pid, incomplete: evicted)
+        return ProvenanceTracer(events: events, names: names, outside: outside).trace(
+            pid, incomplete: evicted)
     }
 }
 
@@ -88,7 +89,9 @@ struct ProvenanceTracer {
         var sends: [UInt64: KernelEvent] = [:]
         for event in events where event.kind == .send { if let id = event.correlation { sends[id] = event } }
         var requests: [UInt64: KernelEvent] = [:]
-        for event in events where event.kind == .request { if let id = event.correlation { requests[id] = event } }
+        for event in events where event.kind == .request {
+            if let id = event.correlation { requests[id] = event }
+        }
 
         var bound: [PID: UInt64] = [target: UInt64.max]
         var roles: [PID: String] = [target: "target"]
@@ -119,18 +122,22 @@ struct ProvenanceTracer {
                     if seenEdges.insert("m\(id)").inserted {
                         edges.append(
                             Provenance.Edge(
-                                id: id, from: send.pid, to: pid, time: send.time, message: send.message, kind: "message"))
+                                id: id, from: send.pid, to: pid, time: send.time, message: send.message,
+                                kind: "message"))
                     }
                     if send.pid != pid { visit(send.pid, until: send.time, role: "sent a message") }
                 case .reply where event.peer == pid:
                     guard let id = event.correlation else { continue }
                     if seenEdges.insert("r\(id)").inserted {
                         edges.append(
-                            Provenance.Edge(id: id, from: event.pid, to: pid, time: event.time, message: event.message, kind: "reply"))
+                            Provenance.Edge(
+                                id: id, from: event.pid, to: pid, time: event.time, message: event.message,
+                                kind: "reply"))
                         if let request = requests[id] {
                             edges.append(
                                 Provenance.Edge(
-                                    id: id, from: pid, to: event.pid, time: request.time, message: request.message, kind: "request"))
+                                    id: id, from: pid, to: event.pid, time: request.time,
+                                    message: request.message, kind: "request"))
                         }
                     }
                     visit(event.pid, until: event.time, role: "answered a request")
@@ -146,15 +153,24 @@ struct ProvenanceTracer {
         }
 
         let included = Set(order)
-        let context = events.filter { $0.kind == .contextWrite && included.contains($0.pid) && $0.time <= (bound[$0.pid] ?? 0) }
-            .map { Provenance.ContextWrite(pid: $0.pid, tid: $0.tid, key: $0.detail, version: $0.peer ?? 0, time: $0.time) }
-        let threads = events.filter { $0.kind == .threadStart && included.contains($0.pid) && $0.time <= (bound[$0.pid] ?? 0) }
-            .compactMap { event in event.tid.map { (event.pid, $0, event.detail) } }
+        let context = events.filter {
+            $0.kind == .contextWrite && included.contains($0.pid) && $0.time <= (bound[$0.pid] ?? 0)
+        }
+        .map {
+            Provenance.ContextWrite(
+                pid: $0.pid, tid: $0.tid, key: $0.detail, version: $0.peer ?? 0, time: $0.time)
+        }
+        let threads = events.filter {
+            $0.kind == .threadStart && included.contains($0.pid) && $0.time <= (bound[$0.pid] ?? 0)
+        }
+        .compactMap { event in event.tid.map { (event.pid, $0, event.detail) } }
         let nodes = order.map { pid in
-            Provenance.Node(pid: pid, name: names[pid]?.0 ?? "?", exitCode: names[pid]?.1, role: roles[pid] ?? "")
+            Provenance.Node(
+                pid: pid, name: names[pid]?.0 ?? "?", exitCode: names[pid]?.1, role: roles[pid] ?? "")
         }
         return Provenance(
             target: target, nodes: nodes, messages: edges.sorted { ($0.time, $0.id) < ($1.time, $1.id) },
-            context: context, threads: threads, spawns: spawns, incomplete: incomplete, names: names.mapValues(\.0))
+            context: context, threads: threads, spawns: spawns, incomplete: incomplete,
+            names: names.mapValues(\.0))
     }
 }

@@ -39,7 +39,8 @@ extension Kernel {
         lock.unlock()
 
         let began = configuration.deterministic ? 0 : monotonicNanoseconds()
-        var slice = Slice(budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
+        var slice = Slice(
+            budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
         let outcome = thread.runnable.run(&slice)
         let elapsed =
             configuration.deterministic
@@ -51,7 +52,8 @@ extension Kernel {
         let started = configuration.deterministic ? virtualNow : began &- bootInstant
         if configuration.deterministic { virtualNow &+= elapsed }
         complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
-        recordSlice(thread, slot: slot, start: started, duration: elapsed, reductions: slice.used, outcome: outcome)
+        recordSlice(
+            thread, slot: slot, start: started, duration: elapsed, reductions: slice.used, outcome: outcome)
     }
 
     /// Books a finished slice and moves the thread to its next state. Lock held.

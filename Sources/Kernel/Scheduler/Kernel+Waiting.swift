@@ -31,7 +31,10 @@ extension Kernel {
                 } else if let target = threads[tid], target.process === process, target !== thread {
                     target.joiners = (target.joiners ?? []) + [thread]
                 } else {
-                    wake(thread, .failure(kind: "noproc", message: "no thread \(tid) to join in process \(process.pid)"))
+                    wake(
+                        thread,
+                        .failure(
+                            kind: "noproc", message: "no thread \(tid) to join in process \(process.pid)"))
                     return
                 }
             }
@@ -108,15 +111,23 @@ extension Kernel {
                 case .receive: wake(thread, .value(.bool(false)))
                 case .join(let tids, let ms):
                     thread.joinResults = nil
-                    wake(thread, .failure(kind: "timeout", message: "join \(tids) timed out after \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "join \(tids) timed out after \(ms ?? 0) ms"))
                 case .wait(let pid, let ms):
-                    wake(thread, .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
                 case .request(let id, let ms):
                     pendingRequests[id] = nil
-                    wake(thread, .failure(kind: "timeout", message: "no reply to request \(id) within \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "no reply to request \(id) within \(ms ?? 0) ms"))
                 case .coordination(let key, let ms):
                     withdraw(thread, from: key)
-                    wake(thread, .failure(kind: "timeout", message: "\(key.label) not granted within \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "\(key.label) not granted within \(ms ?? 0) ms"))
                 case .send, .tool: break
                 }
             case .escalate(let pid):

@@ -114,7 +114,8 @@ extension Kernel {
             wait: thread.waitLabel, priority: thread.nice, reductions: thread.reductions,
             cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
             waitNanoseconds: thread.waitNanoseconds, mailbox: thread.mailbox?.count ?? 0,
-            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut, calls: thread.calls, memory: thread.memory,
+            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut, calls: thread.calls,
+            memory: thread.memory,
             wallNanoseconds: now &- thread.started)
     }
 }

@@ -28,7 +28,9 @@ extension Kernel {
             guard thread.state == .suspended, thread.process.suspended, !thread.onSlot else {
                 throw .notPermitted("thread \(tid) is not suspended: 'suspend \(thread.process.pid)' first")
             }
-            guard thread.runnable is Inspectable else { throw .notPermitted("thread \(tid) does not run bytecode") }
+            guard thread.runnable is Inspectable else {
+                throw .notPermitted("thread \(tid) does not run bytecode")
+            }
             thread.process.stopped?.removeAll { $0 === thread }
             thread.state = .running
             thread.onSlot = true
@@ -59,7 +61,8 @@ extension Kernel {
             case .exited: label = "exited"
             }
             return StepRecord(
-                tid: tid, instruction: instruction, function: function, line: line, stack: stack, outcome: label)
+                tid: tid, instruction: instruction, function: function, line: line, stack: stack,
+                outcome: label)
         }
     }
 }

@@ -2,7 +2,8 @@
 public struct KernelWarning: Sendable, Equatable {
     /// What kind of problem.
     public enum Kind: String, Sendable {
-        case busy, mailboxGrowing = "mailbox", unmatched, unanswered, lockAcrossReceive = "lock-receive", deadlock
+        case busy, mailboxGrowing = "mailbox", unmatched, unanswered, lockAcrossReceive = "lock-receive",
+            deadlock
     }
 
     public var kind: Kind
@@ -19,7 +20,8 @@ extension Kernel {
     /// The warnings of one process, or of every process.
     public func warnings(of pid: PID? = nil) -> [KernelWarning] {
         lock.withLock {
-            let targets = pid.map { [processes[$0]].compactMap { $0 } } ?? processes.values.sorted { $0.pid < $1.pid }
+            let targets =
+                pid.map { [processes[$0]].compactMap { $0 } } ?? processes.values.sorted { $0.pid < $1.pid }
             return targets.flatMap(warningsLocked)
         }
     }
@@ -30,11 +32,14 @@ extension Kernel {
         let current = now
         var found: [KernelWarning] = []
         for thread in process.threads {
-            if thread.state == .running || thread.state == .ready, current &- thread.unblockedSince > Kernel.warningAfter {
+            if thread.state == .running || thread.state == .ready,
+                current &- thread.unblockedSince > Kernel.warningAfter
+            {
                 found.append(
                     KernelWarning(
                         kind: .busy, pid: process.pid, tid: thread.tid,
-                        message: "thread \(thread.tid) has run \(formatMilliseconds(current &- thread.unblockedSince)) without blocking: "
+                        message:
+                            "thread \(thread.tid) has run \(formatMilliseconds(current &- thread.unblockedSince)) without blocking: "
                             + "an endless loop? add a receive, sleep or yield()"))
             }
             let oldest = [thread.mailbox?.messages.first?.queuedAt, process.mailbox.messages.first?.queuedAt]
@@ -45,7 +50,8 @@ extension Kernel {
                 found.append(
                     KernelWarning(
                         kind: .unmatched, pid: process.pid, tid: thread.tid,
-                        message: "thread \(thread.tid) waits in receive while a message has sat in its mailbox for "
+                        message:
+                            "thread \(thread.tid) waits in receive while a message has sat in its mailbox for "
                             + "\(formatMilliseconds(current &- oldest)): no pattern matches it; "
                             + "add a catch-all `_ =>` clause, or fix the sender"))
             }
@@ -54,7 +60,8 @@ extension Kernel {
                 found.append(
                     KernelWarning(
                         kind: .deadlock, pid: process.pid, tid: thread.tid,
-                        message: "thread \(thread.tid) waits for lock '\(key.name)' held by thread \(owner.map(String.init) ?? "?"), "
+                        message:
+                            "thread \(thread.tid) waits for lock '\(key.name)' held by thread \(owner.map(String.init) ?? "?"), "
                             + "which waits too: a deadlock; kill one of them, or take locks in one order"))
             }
             if thread.state == .waiting, case .receive = thread.request, let held = thread.heldLocks.first {
@@ -71,7 +78,8 @@ extension Kernel {
                 KernelWarning(
                     kind: .mailboxGrowing, pid: process.pid, tid: nil,
                     message: "mailbox holds \(queued) messages and nothing has taken one for "
-                        + "\(formatMilliseconds(current &- max(process.lastReceive, process.started))): a missing receive?"))
+                        + "\(formatMilliseconds(current &- max(process.lastReceive, process.started))): a missing receive?"
+                ))
         }
         if process.openRequestsTo > 0 {
             for (id, request) in pendingRequests.sorted(by: { $0.key < $1.key })
@@ -79,7 +87,8 @@ extension Kernel {
                 found.append(
                     KernelWarning(
                         kind: .unanswered, pid: process.pid, tid: nil,
-                        message: "request \(id) has waited \(formatMilliseconds(current &- request.started)) for a reply: "
+                        message:
+                            "request \(id) has waited \(formatMilliseconds(current &- request.started)) for a reply: "
                             + "answer it with reply(req, value)"))
             }
         }

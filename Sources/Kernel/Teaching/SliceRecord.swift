@@ -68,7 +68,9 @@ extension Kernel {
 
     /// Books a slice for the history and the trace. Lock held; may release it briefly to call
     /// the trace handler.
-    func recordSlice(_ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: RunOutcome) {
+    func recordSlice(
+        _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: RunOutcome
+    ) {
         guard configuration.recordEvents || traceHandler != nil else { return }
         let label: SliceOutcome
         switch outcome {
@@ -79,7 +81,8 @@ extension Kernel {
         case .exited: label = .exited
         }
         let record = SliceRecord(
-            slot: slot, tid: thread.tid, pid: thread.process.pid, name: thread.tid == thread.process.pid ? thread.process.name : thread.name,
+            slot: slot, tid: thread.tid, pid: thread.process.pid,
+            name: thread.tid == thread.process.pid ? thread.process.name : thread.name,
             start: start, duration: duration, reductions: reductions, outcome: label)
         sliceHistory.append(record)
         if let handler = traceHandler {

@@ -23,7 +23,8 @@ struct OSProcess {
     /// inherit the write end and keep the pipe open after this tool ends.
     private static let launchLock = KernelLock()
 
-    private static func launchLocked(_ path: String, _ arguments: [String]) -> Result<OSProcess, KernelError> {
+    private static func launchLocked(_ path: String, _ arguments: [String]) -> Result<OSProcess, KernelError>
+    {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failure(.invalid("cannot create a pipe for \(path)")) }
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
@@ -48,14 +49,16 @@ struct OSProcess {
         var empty = sigset_t()
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child = pid_t()
         let result = argv.withUnsafeBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return EINVAL }
-            return posix_spawnp(&child, path, &actions, &attributes, UnsafeMutablePointer(mutating: base), environ)
+            return posix_spawnp(
+                &child, path, &actions, &attributes, UnsafeMutablePointer(mutating: base), environ)
         }
         close(fds[1])
         guard result == 0 else {
@@ -69,7 +72,8 @@ struct OSProcess {
     static func isRunnable(_ path: String) -> Bool {
         guard !path.isEmpty else { return false }
         if path.contains("/") { return access(path, X_OK) == 0 }
-        let directories = (getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin").split(separator: ":")
+        let directories = (getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin").split(
+            separator: ":")
         return directories.contains { access("\($0)/\(path)", X_OK) == 0 }
     }
 

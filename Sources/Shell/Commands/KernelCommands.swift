@@ -21,9 +21,11 @@ extension CommandCatalogue {
                 rr: round-robin. priority: lowest nice first, with aging so nothing starves.
                 fair: shares proportional to weight from nice (like Linux CFS).
                 """, action: sched),
-        CommandSpec("slots", synopsis: "slots", summary: "show the execution slots and what they run", action: slots),
         CommandSpec(
-            "resources", synopsis: "resources [PID]", summary: "show limits and what is in use", action: resources),
+            "slots", synopsis: "slots", summary: "show the execution slots and what they run", action: slots),
+        CommandSpec(
+            "resources", synopsis: "resources [PID]", summary: "show limits and what is in use",
+            action: resources),
         CommandSpec(
             "logs", synopsis: "logs PID [-f] [-n N]", summary: "show the lines a process printed",
             details: "-f follows: prints new lines until the process ends or Ctrl-C.", action: logs),
@@ -36,14 +38,16 @@ extension CommandCatalogue {
             let id = try session.pid(word)
             if let process = session.kernel.process(id) {
                 if arguments.has("--json") { return session.console.out(process.json.text) }
-                let lines = [
-                    "pid \(process.pid) \(process.name)@\(process.version) (\(process.type.rawValue))",
-                    "state        \(process.state.rawValue)\(process.wait.map { " (\($0))" } ?? "")",
-                    "threads      \(process.threads)", "reductions   \(Units.count(process.reductions))",
-                    "cpu          \(Units.duration(nanoseconds: process.cpuNanoseconds))",
-                    "switches     \(Units.count(process.contextSwitches))", "memory       \(Units.bytes(process.memory))",
-                    "mailbox      \(process.mailbox)", "restarts     \(process.restarts)",
-                ] + (process.exitCode.map { ["exit         \($0) (\(process.reason ?? ""))"] } ?? [])
+                let lines =
+                    [
+                        "pid \(process.pid) \(process.name)@\(process.version) (\(process.type.rawValue))",
+                        "state        \(process.state.rawValue)\(process.wait.map { " (\($0))" } ?? "")",
+                        "threads      \(process.threads)", "reductions   \(Units.count(process.reductions))",
+                        "cpu          \(Units.duration(nanoseconds: process.cpuNanoseconds))",
+                        "switches     \(Units.count(process.contextSwitches))",
+                        "memory       \(Units.bytes(process.memory))",
+                        "mailbox      \(process.mailbox)", "restarts     \(process.restarts)",
+                    ] + (process.exitCode.map { ["exit         \($0) (\(process.reason ?? ""))"] } ?? [])
                     + session.programLines(for: process)
                     + session.kernel.metrics(of: id).map {
                         "metric       \($0.name) = \($0.last) (\($0.count) reported, sum \(Units.fixed($0.sum, 2)))"
@@ -51,7 +55,9 @@ extension CommandCatalogue {
                 return session.console.out(lines: lines)
             }
             let threads = (try? session.kernel.threadList()) ?? []
-            guard let thread = threads.first(where: { $0.tid == id }) else { throw .unknownID("no such process or thread: \(id)") }
+            guard let thread = threads.first(where: { $0.tid == id }) else {
+                throw .unknownID("no such process or thread: \(id)")
+            }
             if arguments.has("--json") { return session.console.out(thread.json.text) }
             return session.console.out(lines: [
                 "tid \(thread.tid) \(thread.name) of \(thread.pid)",
@@ -88,15 +94,19 @@ extension CommandCatalogue {
 
     private static func events(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(
-            input.words, flags: ["--json", "-f", "--follow"], options: ["--pid", "--type", "-n"], aliases: ["--follow": "-f"])
+            input.words, flags: ["--json", "-f", "--follow"], options: ["--pid", "--type", "-n"],
+            aliases: ["--follow": "-f"])
         guard arguments.positionals.isEmpty else {
             throw .usage("usage: events [-f] [--pid PID] [--type TYPE] [-n N] [--json]")
         }
-        let pid = try arguments.options["--pid"].map { (text) throws(CommandFailure) in try session.pid(text) }
+        let pid = try arguments.options["--pid"].map { (text) throws(CommandFailure) in try session.pid(text)
+        }
         var kind: KernelEvent.Kind?
         if let type = arguments.options["--type"] {
             guard let parsed = KernelEvent.Kind(rawValue: type) else {
-                throw .usage("unknown event type '\(type)'; types: \(KernelEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw .usage(
+                    "unknown event type '\(type)'; types: \(KernelEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             kind = parsed
         }
@@ -107,7 +117,9 @@ extension CommandCatalogue {
         }
         var list = select(session.kernel.events())
         if let count = try arguments.integer("-n", in: 0...10_000_000) { list = Array(list.suffix(count)) }
-        if arguments.has("--json") && !arguments.has("-f") { return session.console.out(JSON.arrayText(list) { $0.json }) }
+        if arguments.has("--json") && !arguments.has("-f") {
+            return session.console.out(JSON.arrayText(list) { $0.json })
+        }
         let render: (KernelEvent) -> String = { event in
             arguments.has("--json") ? event.json.text : "#\(event.sequence) \(event.description)"
         }
@@ -124,11 +136,14 @@ extension CommandCatalogue {
 
     private static func sched(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(input.words, flags: ["--gantt"])
-        guard arguments.positionals.count <= 1 else { throw .usage("usage: sched [rr|priority|fair] [--gantt]") }
+        guard arguments.positionals.count <= 1 else {
+            throw .usage("usage: sched [rr|priority|fair] [--gantt]")
+        }
         if arguments.has("--gantt") {
             let slices = session.kernel.recentSlices()
             session.console.out(
-                lines: GanttChart.render(slices, slots: session.kernel.configuration.slots, width: session.console.width ?? 80))
+                lines: GanttChart.render(
+                    slices, slots: session.kernel.configuration.slots, width: session.console.width ?? 80))
             return
         }
         if let name = arguments.positionals.first {
@@ -138,7 +153,9 @@ extension CommandCatalogue {
             session.kernel.setPolicy(policy)
         }
         let stats = session.kernel.stats()
-        session.console.out("policy \(stats.policy.rawValue), \(stats.slots) slot(s), quantum \(stats.quantum) reductions, \(stats.runQueueLength) queued")
+        session.console.out(
+            "policy \(stats.policy.rawValue), \(stats.slots) slot(s), quantum \(stats.quantum) reductions, \(stats.runQueueLength) queued"
+        )
     }
 
     private static func slots(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
@@ -150,7 +167,8 @@ extension CommandCatalogue {
             let busy = stats.slotBusyNanoseconds[index]
             table.add([
                 String(index), stats.slotCurrent[index].map { "tid \($0)" } ?? "idle",
-                Units.duration(nanoseconds: busy), Units.fixed(min(100, Double(busy) / Double(uptime) * 100), 1) + "%",
+                Units.duration(nanoseconds: busy),
+                Units.fixed(min(100, Double(busy) / Double(uptime) * 100), 1) + "%",
             ])
         }
         session.console.out(lines: table.render(width: session.console.width))
@@ -161,7 +179,9 @@ extension CommandCatalogue {
         let stats = session.kernel.stats()
         if let word = input.words.first {
             let pid = try session.pid(word)
-            guard let process = session.kernel.process(pid) else { throw .unknownID("no such process: \(pid)") }
+            guard let process = session.kernel.process(pid) else {
+                throw .unknownID("no such process: \(pid)")
+            }
             let limits = session.kernel.limits(of: pid) ?? stats.limits
             return session.console.out(lines: [
                 "memory    \(Units.bytes(process.memory)) of \(Units.bytes(limits.memoryBytes))",
@@ -180,7 +200,8 @@ extension CommandCatalogue {
     }
 
     private static func logs(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        let arguments = try Arguments(input.words, flags: ["-f", "--follow"], options: ["-n"], aliases: ["--follow": "-f"])
+        let arguments = try Arguments(
+            input.words, flags: ["-f", "--follow"], options: ["-n"], aliases: ["--follow": "-f"])
         guard arguments.positionals.count == 1 else { throw .usage("usage: logs PID [-f] [-n N]") }
         let pid = try session.pid(arguments.positionals[0])
         var lines: [String]
@@ -216,8 +237,10 @@ extension ShellSession {
 extension KernelEvent {
     var json: JSON {
         .object([
-            ("seq", .number(sequence)), ("time_ms", .double(Double(time / 1000) / 1000)), ("type", .string(kind.rawValue)),
-            ("pid", .number(pid)), ("tid", .optional(tid)), ("peer", .optional(peer)), ("detail", .string(detail)),
+            ("seq", .number(sequence)), ("time_ms", .double(Double(time / 1000) / 1000)),
+            ("type", .string(kind.rawValue)),
+            ("pid", .number(pid)), ("tid", .optional(tid)), ("peer", .optional(peer)),
+            ("detail", .string(detail)),
             ("correlation", .optional(correlation)), ("message", message.map { JSON.raw($0.json) } ?? .null),
         ])
     }
@@ -226,14 +249,17 @@ extension KernelEvent {
 extension KernelStats {
     var json: JSON {
         .object([
-            ("uptime_ms", .double(Double(uptimeNanoseconds / 1000) / 1000)), ("processes", .number(processes)),
+            ("uptime_ms", .double(Double(uptimeNanoseconds / 1000) / 1000)),
+            ("processes", .number(processes)),
             ("threads", .number(threads)), ("policy", .string(policy.rawValue)), ("slots", .number(slots)),
-            ("quantum", .number(quantum)), ("deterministic", .bool(deterministic)), ("spawned", .number(spawned)),
+            ("quantum", .number(quantum)), ("deterministic", .bool(deterministic)),
+            ("spawned", .number(spawned)),
             ("exited", .number(exited)), ("reaped", .number(reaped)), ("restarts", .number(restarts)),
             ("messages_sent", .number(messagesSent)), ("messages_received", .number(messagesReceived)),
             ("messages_queued", .number(messagesQueued)), ("dead_letters", .number(deadLetters)),
             ("context_switches", .number(contextSwitches)), ("reductions", .number(reductions)),
-            ("memory", .number(memory)), ("events", .number(eventsRecorded)), ("events_evicted", .number(eventsEvicted)),
+            ("memory", .number(memory)), ("events", .number(eventsRecorded)),
+            ("events_evicted", .number(eventsEvicted)),
         ])
     }
 }

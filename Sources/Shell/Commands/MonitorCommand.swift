@@ -46,7 +46,8 @@ extension CommandCatalogue {
 
     private static func top(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(
-            input.words, flags: ["--batch", "-b", "--flat", "--no-color"], options: ["-n", "-d", "-s", "--sort"],
+            input.words, flags: ["--batch", "-b", "--flat", "--no-color"],
+            options: ["-n", "-d", "-s", "--sort"],
             aliases: ["-b": "--batch", "--sort": "-s"])
         guard arguments.positionals.isEmpty else { throw .usage("usage: \(monitorCommands[0].synopsis)") }
         var options = TopOptions()
@@ -59,7 +60,8 @@ extension CommandCatalogue {
             options.delaySeconds = seconds
         }
         if let sort = arguments.options["-s"] {
-            guard ["pid", "cpu", "mem", "memory", "threads", "thr", "time", "name", "state"].contains(sort) else {
+            guard ["pid", "cpu", "mem", "memory", "threads", "thr", "time", "name", "state"].contains(sort)
+            else {
                 throw .usage("cannot sort by '\(sort)'; use pid, cpu, mem, threads, time, name or state")
             }
             options.sort = sort
@@ -67,7 +69,9 @@ extension CommandCatalogue {
         options.tree = !arguments.has("--flat")
         options.noColor = arguments.has("--no-color") || !session.console.color
         options.width = session.console.width ?? 120
-        guard let launcher = session.monitor else { throw .failure("the monitor is not available in this build") }
+        guard let launcher = session.monitor else {
+            throw .failure("the monitor is not available in this build")
+        }
         if options.batch {
             launcher.batch(session.kernel, options) { snapshot in session.console.out(snapshot + "\n") }
             return

@@ -2,7 +2,8 @@ import Kernel
 
 /// The columns `ps -o` knows, how each renders and sorts.
 enum ProcessColumn: String, CaseIterable {
-    case pid, ppid, name, version, type, state, wait, pri, thr, reductions, cpu, mem, msgq, restarts, exit, reason,
+    case pid, ppid, name, version, type, state, wait, pri, thr, reductions, cpu, mem, msgq, restarts, exit,
+        reason,
         args, w
 
     static let standard: [ProcessColumn] = [
@@ -98,9 +99,11 @@ extension ProcessSnapshot {
     /// The `ps --json` object, with the fields DESIGN §8 names.
     var json: JSON {
         .object([
-            ("pid", .number(pid)), ("ppid", .number(ppid)), ("name", .string(name)), ("version", .string(version)),
+            ("pid", .number(pid)), ("ppid", .number(ppid)), ("name", .string(name)),
+            ("version", .string(version)),
             ("type", .string(type.rawValue)), ("state", .string(state.rawValue)), ("wait", .optional(wait)),
-            ("priority", .number(priority)), ("threads", .number(threads)), ("reductions", .number(reductions)),
+            ("priority", .number(priority)), ("threads", .number(threads)),
+            ("reductions", .number(reductions)),
             ("cpu_ms", .double(Double(cpuNanoseconds / 1000) / 1000)), ("memory", .number(memory)),
             ("mailbox", .number(mailbox)), ("exit_code", .optional(exitCode)), ("reason", .optional(reason)),
             ("restarts", .number(restarts)), ("args", .array(arguments.map(JSON.string))),
@@ -113,7 +116,8 @@ extension ThreadSnapshot {
     /// The `threads --json` object.
     var json: JSON {
         .object([
-            ("tid", .number(tid)), ("pid", .number(pid)), ("name", .string(name)), ("state", .string(state.rawValue)),
+            ("tid", .number(tid)), ("pid", .number(pid)), ("name", .string(name)),
+            ("state", .string(state.rawValue)),
             ("wait", .optional(wait)), ("priority", .number(priority)), ("reductions", .number(reductions)),
             ("cpu_ms", .double(Double(cpuNanoseconds / 1000) / 1000)), ("mailbox", .number(mailbox)),
         ])

@@ -90,25 +90,33 @@ extension CommandCatalogue {
         if let pid, session.kernel.process(pid) == nil { throw .unknownID("no such process: \(pid)") }
         let warnings = session.kernel.warnings(of: pid)
         guard !warnings.isEmpty else { return session.console.out("no warnings") }
-        session.console.out(lines: warnings.map { "\($0.pid)\($0.tid.map { "/\($0)" } ?? "") \($0.kind.rawValue): \($0.message)" })
+        session.console.out(
+            lines: warnings.map {
+                "\($0.pid)\($0.tid.map { "/\($0)" } ?? "") \($0.kind.rawValue): \($0.message)"
+            })
     }
 
-    private static func messageSequence(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
+    private static func messageSequence(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure)
+    {
         let arguments = try Arguments(input.words, options: ["--format"])
         guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]), number > 0 else {
             throw .usage("usage: msc PID|CORRELATION [--format text|mermaid|plantuml]")
         }
         let format = arguments.options["--format"] ?? "text"
-        guard ["text", "mermaid", "plantuml"].contains(format) else { throw .usage("--format is text, mermaid or plantuml") }
+        guard ["text", "mermaid", "plantuml"].contains(format) else {
+            throw .usage("--format is text, mermaid or plantuml")
+        }
         let events = session.kernel.events()
         let messaging: Set<KernelEvent.Kind> = [.send, .request, .reply, .publish]
         let isProcess = events.contains { $0.pid == number || $0.peer == number }
         let chosen = events.filter { event in
             guard messaging.contains(event.kind) else { return false }
-            return isProcess ? (event.pid == number || event.peer == number) : event.correlation == UInt64(number)
+            return isProcess
+                ? (event.pid == number || event.peer == number) : event.correlation == UInt64(number)
         }
         guard !chosen.isEmpty else { throw .failure("no messages recorded for \(number)") }
-        session.console.out(lines: SequenceChart(events: chosen, names: session.processNames()).render(format))
+        session.console.out(
+            lines: SequenceChart(events: chosen, names: session.processNames()).render(format))
     }
 
     private static func demo(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
@@ -121,12 +129,14 @@ extension CommandCatalogue {
             var table = Table([("DEMO", .left), ("WHAT IT SHOWS", .left)])
             for file in names {
                 let text = (try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)) ?? ""
-                let summary = text.split(separator: "\n").first { $0.hasPrefix("#") }.map {
-                    String($0.dropFirst()).trimmingWhitespace()
-                } ?? ""
+                let summary =
+                    text.split(separator: "\n").first { $0.hasPrefix("#") }.map {
+                        String($0.dropFirst()).trimmingWhitespace()
+                    } ?? ""
                 table.add([String(file.dropLast(5)), summary])
             }
-            session.console.out(lines: table.render(width: session.console.width) + ["", "demo NAME runs one."])
+            session.console.out(
+                lines: table.render(width: session.console.width) + ["", "demo NAME runs one."])
             return
         }
         guard names.contains(name + ".dksh") else { throw .failure("no demo '\(name)' (see 'demo')") }
@@ -146,9 +156,13 @@ extension CommandCatalogue {
         let path = input.words[0]
         let configuration = session.kernel.configuration
         var options = ["--policy", configuration.policy.rawValue, "--quantum", String(configuration.quantum)]
-        if configuration.deterministic { options = ["--deterministic", "--seed", String(configuration.seed)] + options }
-        else { options = ["--slots", String(configuration.slots)] + options }
-        let header = "# recorded by dkctl \(ShellInfo.version); replay with: dkctl \(path)\n"
+        if configuration.deterministic {
+            options = ["--deterministic", "--seed", String(configuration.seed)] + options
+        } else {
+            options = ["--slots", String(configuration.slots)] + options
+        }
+        let header =
+            "# recorded by dkctl \(ShellInfo.version); replay with: dkctl \(path)\n"
             + "# dkctl-options: \(options.joined(separator: " "))\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(header.utf8)) else {
             throw .failure("cannot write \(path)")
@@ -163,7 +177,9 @@ extension ShellSession {
     func processNames() -> [PID: String] {
         var names: [PID: String] = [:]
         for event in kernel.events() where event.kind == .spawn {
-            if let child = event.peer { names[child] = String(event.detail.split(separator: "@").first ?? "") }
+            if let child = event.peer {
+                names[child] = String(event.detail.split(separator: "@").first ?? "")
+            }
         }
         for row in kernel.processList() { names[row.pid] = row.name }
         return names
@@ -173,7 +189,8 @@ extension ShellSession {
     func demoFolder() -> String? {
         let manager = FileManager.default
         var candidates = ["demos", "shell-scripts/demos"] + options.searchPath.map { $0 + "/demos" }
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         candidates.append(binary.appendingPathComponent("../../shell-scripts/demos").standardized.path)
         candidates.append(binary.appendingPathComponent("../share/dkctl/demos").standardized.path)
         return candidates.first { manager.fileExists(atPath: $0) }.map {

@@ -54,7 +54,8 @@ final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
             text.withUTF8 { buffer in  // native strings are contiguous: no copy
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                    let written = Foundation.write(
+                        descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
                     if written <= 0 { break }
                     offset += written
                 }

@@ -25,7 +25,9 @@ enum GanttChart {
         lines.append(
             "         " + ProvenanceRendering.milliseconds(start).padding(columns / 2 + 1)
                 + ProvenanceRendering.milliseconds(end))
-        let keys = legend.sorted { $0.key < $1.key }.map { "\($0.value)=tid \($0.key) \(names[$0.key] ?? "")" }
+        let keys = legend.sorted { $0.key < $1.key }.map {
+            "\($0.value)=tid \($0.key) \(names[$0.key] ?? "")"
+        }
         lines.append("threads: " + keys.joined(separator: ", "))
         return lines
     }

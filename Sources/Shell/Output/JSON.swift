@@ -36,7 +36,8 @@ indirect enum JSON: Equatable {
         case .double(let value):
             let text =
                 value.isFinite
-                ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)) : "null"
+                ? (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))
+                : "null"
             output.append(contentsOf: text.utf8)
         case .string(let value): JSON.quote(value, into: &output)
         case .raw(let text): output.append(contentsOf: text.utf8)
@@ -101,7 +102,8 @@ indirect enum JSON: Equatable {
                 case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
                 case 0..<0x20:
                     let hex = String(byte, radix: 16)
-                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    output.append(
+                        contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 default: output.append(byte)
                 }
             }

@@ -9,14 +9,16 @@ extension ShellSession {
             let executable = try resolveExecutable(reference)
             let pid: PID
             do {
-                pid = try kernel.spawn(executable, arguments: arguments, options: SpawnOptions(parent: shellPID))
+                pid = try kernel.spawn(
+                    executable, arguments: arguments, options: SpawnOptions(parent: shellPID))
             } catch {
                 throw error.failure
             }
             lastSpawned = pid
             let status = try waitForExit(pid, timeoutMilliseconds: nil)
             if status.code != 0 && status.reason != "normal" {
-                console.err("dkctl: run: \(executable.name) exited with code \(status.code): \(status.reason)")
+                console.err(
+                    "dkctl: run: \(executable.name) exited with code \(status.code): \(status.reason)")
             }
             return Int32(truncatingIfNeeded: status.code)
         } catch {
@@ -35,7 +37,9 @@ extension ShellSession {
         }
         console.setPromptWriter { text in editor.printAbove(text) }
         defer { console.setPromptWriter(nil) }
-        console.out("dkctl \(ShellInfo.version): a shell for the Datums execution kernel. Type 'help', or 'exit' to leave.")
+        console.out(
+            "dkctl \(ShellInfo.version): a shell for the Datums execution kernel. Type 'help', or 'exit' to leave."
+        )
         if let problem = editor.historyError { console.err("dkctl: history: \(problem)") }
         let prompt = console.color ? "\u{1B}[1;36mdkctl\u{1B}[0m> " : "dkctl> "
         while true {

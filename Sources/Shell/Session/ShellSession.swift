@@ -80,11 +80,14 @@ public final class ShellSession {
         guard let first = words.first else { return lastStatus }
         let name = first.text
         guard let spec = CommandCatalogue.byName[name] else {
-            let hint = CommandCatalogue.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? "; try 'help'"
+            let hint =
+                CommandCatalogue.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? "; try 'help'"
             return fail(command: name, CommandFailure(status: 2, message: "unknown command\(hint)"))
         }
         var input = CommandInput(words: words.dropFirst().map(\.text))
-        if let rawAfter = spec.rawAfter?(words.dropFirst().map(\.text)), rawAfter >= 1, words.count > rawAfter + 1 {
+        if let rawAfter = spec.rawAfter?(words.dropFirst().map(\.text)), rawAfter >= 1,
+            words.count > rawAfter + 1
+        {
             let start = words[rawAfter + 1].start
             let rawText = String(Array(text)[start...])
             input.words = words[1...rawAfter].map(\.text)
@@ -109,7 +112,9 @@ public final class ShellSession {
     }
 
     private func fail(command: String, _ failure: CommandFailure) -> Int32 {
-        if failure.details.isEmpty || !failure.message.isEmpty { console.err("dkctl: \(command): \(failure.message)") }
+        if failure.details.isEmpty || !failure.message.isEmpty {
+            console.err("dkctl: \(command): \(failure.message)")
+        }
         for line in failure.details { console.err(line) }
         lastStatus = failure.status
         return failure.status
