@@ -36,6 +36,9 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// Replies to requests made from outside, until the caller takes them.
     var externalReplies: [UInt64: Value] = [:]
     var lastRequestID: UInt64 = 0
+    /// Replies that came before their requester parked, and tool results likewise.
+    var earlyReplies: [UInt64: Value] = [:]
+    var finishedTools: [Int: Value] = [:]
     /// OS processes of tools, by id, and the threads reading their output.
     var tools: [Int: ToolState] = [:]
     var lastToolID = 0

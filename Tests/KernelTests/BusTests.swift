@@ -225,3 +225,49 @@ import Testing
             stats.messagesSent == stats.messagesReceived + UInt64(stats.messagesQueued) + stats.deadLetters)
     }
 }
+
+@Suite struct RequestRaceTests {
+    /// Real concurrency: on two slots a server often replies before the requester has parked;
+    /// no reply may be lost (each lost one would time out after 2 s).
+    @Test func repliesAreNeverLostBetweenSlots() throws {
+        let (kernel, lines) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let status = try ProgramHarness.run(
+            """
+            orchestrator racer version "1.0.0"
+            fn main(args) {
+              let server = thread serve()
+              register("echo")
+              var total = 0
+              for i in 0..<3000 { total += request("echo", i, 2000) }
+              print(total)
+              return 0
+            }
+            fn serve() {
+              loop { receive { {request: r, message: m} => reply(r, m) } }
+            }
+            """, in: kernel)
+        #expect(status?.code == 0)
+        #expect(lines.all == ["4498500"])
+    }
+
+    /// A tool that ends at once still hands its result to the thread that runs it.
+    @Test func fastToolsAreNotLost() throws {
+        let (kernel, lines) = ProgramHarness.kernel(deterministic: false) { $0.allowedTools = ["/bin/true"] }
+        kernel.start()
+        defer { kernel.shutdown() }
+        let status = try ProgramHarness.run(
+            """
+            orchestrator fast version "1.0.0"
+            fn main(args) {
+              var codes = 0
+              for i in 0..<50 { codes += tool("/bin/true", []).code }
+              print("ok", codes)
+              return 0
+            }
+            """, in: kernel)
+        #expect(status?.code == 0)
+        #expect(lines.all == ["ok 0"])
+    }
+}

@@ -51,12 +51,14 @@ extension Kernel {
             .reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, correlation: id,
             message: value)
         if let requester = pending.requester {
-            guard requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id
-            else {
+            if requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id {
+                wake(requester, .value(value))
+            } else if !requester.isFinished {
+                earlyReplies[id] = value  // answered before the requester parked (another slot)
+            } else {
                 counters.deadLetters &+= 1
                 return false
             }
-            wake(requester, .value(value))
         } else {
             externalReplies[id] = value
             lock.broadcastChange()

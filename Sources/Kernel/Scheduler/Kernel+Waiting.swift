@@ -54,8 +54,16 @@ extension Kernel {
                 return
             }
             target.waiters = (target.waiters ?? []) + [thread]
-        case .request, .tool:
-            break
+        case .request(let id, _):
+            if let reply = earlyReplies.removeValue(forKey: id) {
+                wake(thread, .value(reply))
+                return
+            }
+        case .tool(let id):
+            if let result = finishedTools.removeValue(forKey: id) {
+                wake(thread, .value(result))
+                return
+            }
         case .coordination(let key, _):
             if tryAcquire(key, for: thread) {
                 wake(thread, .value(.nil))

@@ -92,11 +92,12 @@ extension Kernel {
     private func finishTool(_ id: Int, code: Int) {
         guard let state = tools.removeValue(forKey: id) else { return }
         state.exitCode = code
-        if let waiter = state.waiter, waiter.state == .waiting, case .tool(let waited) = waiter.request,
-            waited == id
-        {
-            let output = Value.list(state.lines.map(Value.str))
-            wake(waiter, .value(.record(["code": .int(Int64(code)), "output": output])))
+        let result = Value.record(["code": .int(Int64(code)), "output": .list(state.lines.map(Value.str))])
+        guard let waiter = state.waiter, !waiter.isFinished else { return }
+        if waiter.state == .waiting, case .tool(let waited) = waiter.request, waited == id {
+            wake(waiter, .value(result))
+        } else {
+            finishedTools[id] = result  // ended before its thread parked: handed over at park
         }
     }
 
