@@ -5,7 +5,7 @@ import Kernel
 /// process, context-switch rate.
 enum KernelBenchmarks {
     /// Spawns `size` processes that exit at once; time until init has reaped them all.
-    static func spawn(size: Int, options: ShellOptions) -> [BenchResult] {
+    static func spawn(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
         let kernel = Kernel(configuration: options.kernel)
         kernel.start()
         defer { kernel.shutdown() }
@@ -25,7 +25,7 @@ enum KernelBenchmarks {
     }
 
     /// Spawns `size` processes that block in receive; resident memory grown per process.
-    static func idleMemory(size: Int, options: ShellOptions) -> [BenchResult] {
+    static func idleMemory(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
         var configuration = options.kernel
         configuration.eventCapacity = 1000
         let kernel = Kernel(configuration: configuration)
@@ -47,7 +47,7 @@ enum KernelBenchmarks {
     }
 
     /// `size` processes that yield after every reduction, for one second: slices per second.
-    static func switchRate(size: Int, options: ShellOptions) -> [BenchResult] {
+    static func switchRate(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
         let kernel = Kernel(configuration: options.kernel)
         let executable = Executable(name: "yielder") { _ in ClosureRunnable { slice in
             slice.used = 1
