@@ -19,7 +19,8 @@ extension BenchResult {
 
     /// One row of the text table, with its newline.
     var tableLine: String {
-        let shown = value >= 1000 ? Units.count(UInt64(value.rounded())) : Units.fixed(value, value < 10 ? 3 : 1)
+        let shown =
+            value >= 1000 ? Units.count(UInt64(value.rounded())) : Units.fixed(value, value < 10 ? 3 : 1)
         return "\(BenchResult.pad(workload, 14)) \(BenchResult.pad(params, 28)) "
             + "\(BenchResult.pad(shown, 14, left: true)) \(unit)\n"
     }

@@ -13,7 +13,9 @@ public enum Benchmarks {
         /// A workload whose size defaults to `defaultSize`.
         init(
             _ name: String, size sizeMeaning: String, default defaultSize: Int,
-            _ run: @escaping @Sendable (_ size: Int, _ options: ShellOptions) throws(BenchFailure) -> [BenchResult]
+            _ run:
+                @escaping @Sendable (_ size: Int, _ options: ShellOptions) throws(BenchFailure) ->
+                [BenchResult]
         ) {
             self.name = name
             self.sizeMeaning = sizeMeaning
@@ -23,7 +25,9 @@ public enum Benchmarks {
         /// A workload that picks its own shapes when no size is given.
         init(
             _ name: String, size sizeMeaning: String,
-            _ run: @escaping @Sendable (_ size: Int?, _ options: ShellOptions) throws(BenchFailure) -> [BenchResult]
+            _ run:
+                @escaping @Sendable (_ size: Int?, _ options: ShellOptions) throws(BenchFailure) ->
+                [BenchResult]
         ) {
             self.name = name
             self.sizeMeaning = sizeMeaning
@@ -53,7 +57,9 @@ public enum Benchmarks {
     public static var names: [String] { workloads.map(\.name) }
 
     /// Measures one workload (`size` nil: its default).
-    static func measure(_ name: String, size: Int?, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
+    static func measure(_ name: String, size: Int?, options: ShellOptions) throws(BenchFailure)
+        -> [BenchResult]
+    {
         guard let workload = workloads.first(where: { $0.name == name }) else {
             throw BenchFailure("unknown workload '\(name)'")
         }

@@ -26,7 +26,8 @@ enum BusBenchmarks {
         let seconds = try bench.measure([String(size)])
         return [
             BenchResult(
-                workload: "request", params: "n=\(size)", value: seconds / Double(size) * 1e6, unit: "us/request")
+                workload: "request", params: "n=\(size) slots=\(options.kernel.slots)",
+                value: seconds / Double(size) * 1e6, unit: "us/request")
         ]
     }
 

@@ -99,7 +99,8 @@ final class ProgramBench {
                 return
             }
             if let row = kernel.process(pid), row.state == .exited {
-                throw BenchFailure("\(executable.name) exited with \(row.exitCode ?? -1): \(row.reason ?? "")")
+                throw BenchFailure(
+                    "\(executable.name) exited with \(row.exitCode ?? -1): \(row.reason ?? "")")
             }
         }
         throw BenchFailure("\(executable.name) did not say \"\(word)\" within \(Int(timeoutSeconds)) s")

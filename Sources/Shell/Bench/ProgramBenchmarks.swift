@@ -69,7 +69,8 @@ enum ProgramBenchmarks {
         let params = "threads=\(size)"
         return [
             BenchResult(workload: "fanout", params: params, value: seconds, unit: "s"),
-            BenchResult(workload: "fanout", params: params, value: seconds / Double(size) * 1e6, unit: "us/worker"),
+            BenchResult(
+                workload: "fanout", params: params, value: seconds / Double(size) * 1e6, unit: "us/worker"),
         ]
     }
 }

@@ -37,8 +37,10 @@ enum ShellBenchmarks {
         }
         return [
             BenchResult(workload: "ps", params: "processes=\(size) --json", value: end - start, unit: "s"),
-            BenchResult(workload: "ps", params: "processes=\(size) processList", value: listed - start, unit: "s"),
-            BenchResult(workload: "ps", params: "processes=\(size) json text", value: end - listed, unit: "s"),
+            BenchResult(
+                workload: "ps", params: "processes=\(size) processList", value: listed - start, unit: "s"),
+            BenchResult(
+                workload: "ps", params: "processes=\(size) json text", value: end - listed, unit: "s"),
         ]
     }
 
@@ -73,7 +75,8 @@ enum ShellBenchmarks {
 
     /// `dkctl` in the directory of the running executable (`/proc/self/exe`).
     static func dkctlBinary() throws(BenchFailure) -> String {
-        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let running =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments.first ?? ""
         let directory = (running as NSString).deletingLastPathComponent
         let candidates = [directory + "/dkctl", (directory as NSString).deletingLastPathComponent + "/dkctl"]
