@@ -34,6 +34,9 @@ struct KernelOptions: ParsableArguments {
     @Option(name: .customLong("events"), help: "Also write every kernel event to this file, as JSON lines.")
     var eventsFile: String?
 
+    @Flag(name: .customLong("no-events"), help: "Record no events (to measure what the event log costs).")
+    var noEvents = false
+
     func validate() throws {
         guard SchedulingPolicy(rawValue: policy) != nil else {
             throw ValidationError("--policy must be rr, priority or fair, not '\(policy)'")
@@ -49,6 +52,7 @@ struct KernelOptions: ParsableArguments {
             quantum: quantum, deterministic: deterministic, seed: seed, maxProcesses: maxProcesses)
         if deterministic { configuration.slots = 1 }
         configuration.allowedTools = allowTool
+        configuration.recordEvents = !noEvents
         return ShellOptions(
             kernel: configuration, color: ShellOptions.wantsColor(noColorFlag: noColor), searchPath: path,
             allowedTools: allowTool)

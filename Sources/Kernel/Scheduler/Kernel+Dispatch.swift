@@ -18,6 +18,7 @@ extension Kernel {
                 process.deferred?.append(thread)
                 continue
             }
+            if runQueue.count > 0 && idleSlots > 0 { lock.signalSlot() }  // work left: share it
             return thread
         }
         return nil
@@ -108,10 +109,14 @@ extension Kernel {
         enqueue(thread)
     }
 
+    /// Queues a ready thread. An idle slot is woken only when the busy ones cannot take the
+    /// work soon: when every slot is idle, or more than one thread waits. A thread that wakes
+    /// another and then blocks (a message ring) so keeps running on its own slot, with no OS
+    /// thread switch; ``pickNext()`` wakes a helper when work is left over.
     func enqueue(_ thread: KThread) {
         thread.state = .ready
         runQueue.push(thread)
-        if idleSlots > 0 { lock.signalSlot() }
+        if idleSlots > 0 && (runQueue.count > 1 || idleSlots == configuration.slots) { lock.signalSlot() }
     }
 
     /// Ends one thread that is not the main thread. Lock held.

@@ -55,13 +55,15 @@ extension Kernel {
         lock.withLock { eventLog.events(after: after) }
     }
 
-    /// Kernel-wide figures.
-    public func stats() -> KernelStats {
+    /// Kernel-wide figures. With `scanningProcesses: false` the per-process sums
+    /// (`processesByState`, `memory`, `messagesQueued`) are left empty, so the call does not
+    /// walk the table: for callers that already hold a process list (the monitor).
+    public func stats(scanningProcesses: Bool = true) -> KernelStats {
         lock.withLock {
             var byState: [ProcessState: Int] = [:]
             var memory = 0
             var queued = 0
-            for process in processes.values {
+            for process in processes.values where scanningProcesses {
                 byState[displayState(of: process).0, default: 0] += 1
                 memory += self.memory(of: process)
                 queued += process.mailbox.count

@@ -1,5 +1,22 @@
+/// How a slice ended, kept cheaply (rendered only when shown).
+public enum SliceOutcome: Sendable {
+    case yielded, finished, failed, exited
+    case blocked(WaitRequest)
+
+    /// `yielded`, `blocked: receive`, `finished`, …
+    public var label: String {
+        switch self {
+        case .yielded: "yielded"
+        case .finished: "finished"
+        case .failed: "failed"
+        case .exited: "exited"
+        case .blocked(let request): "blocked: \(request.label)"
+        }
+    }
+}
+
 /// One time slice as the scheduler ran it: for `trace on` and `sched --gantt`.
-public struct SliceRecord: Sendable, Equatable {
+public struct SliceRecord: Sendable {
     public var slot: Int
     public var tid: TID
     public var pid: PID
@@ -8,13 +25,12 @@ public struct SliceRecord: Sendable, Equatable {
     public var start: UInt64
     public var duration: UInt64
     public var reductions: Int
-    /// `yielded`, `blocked: receive`, `finished`, `failed`, `exited`.
-    public var outcome: String
+    public var outcome: SliceOutcome
 
     /// `t=1.203ms slot 0: tid 4 (server) ran 120 reductions in 0.120ms -> blocked: receive`.
     public var description: String {
         "t=\(formatMilliseconds(start)) slot \(slot): tid \(tid) (\(name)) ran \(reductions) reductions in "
-            + "\(formatMilliseconds(duration)) -> \(outcome)"
+            + "\(formatMilliseconds(duration)) -> \(outcome.label)"
     }
 }
 
@@ -53,13 +69,14 @@ extension Kernel {
     /// Books a slice for the history and the trace. Lock held; may release it briefly to call
     /// the trace handler.
     func recordSlice(_ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: RunOutcome) {
-        let label: String
+        guard configuration.recordEvents || traceHandler != nil else { return }
+        let label: SliceOutcome
         switch outcome {
-        case .yielded: label = "yielded"
-        case .blocked(let request): label = "blocked: \(request.label)"
-        case .finished: label = "finished"
-        case .failed: label = "failed"
-        case .exited: label = "exited"
+        case .yielded: label = .yielded
+        case .blocked(let request): label = .blocked(request)
+        case .finished: label = .finished
+        case .failed: label = .failed
+        case .exited: label = .exited
         }
         let record = SliceRecord(
             slot: slot, tid: thread.tid, pid: thread.process.pid, name: thread.tid == thread.process.pid ? thread.process.name : thread.name,

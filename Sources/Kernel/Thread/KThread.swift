@@ -5,7 +5,9 @@ import Language
 /// kernel lock, except `runnable`, which only the slot running the thread touches.
 final class KThread {
     let tid: TID
-    unowned let process: KProcess
+    /// Its process. Strong: timers and wait lists may hold a thread after its process is
+    /// reaped; the process drops its threads when it exits, so no cycle outlives it.
+    let process: KProcess
     let name: String
     let runnable: Runnable
     var state: ThreadState = .ready

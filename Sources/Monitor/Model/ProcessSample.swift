@@ -66,7 +66,12 @@ public struct Sampler: Sendable {
     /// Reads the kernel and computes the rates.
     public mutating func collect(from kernel: Kernel) -> ProcessSample {
         let processes = kernel.processList()
-        let stats = kernel.stats()
+        var stats = kernel.stats(scanningProcesses: false)  // the sums come from the list we have
+        for process in processes {
+            stats.processesByState[process.state, default: 0] += 1
+            stats.memory += process.memory
+            stats.messagesQueued += process.mailbox
+        }
         return sample(processes: processes, stats: stats)
     }
 

@@ -107,7 +107,7 @@ extension CommandCatalogue {
         }
         var list = select(session.kernel.events())
         if let count = try arguments.integer("-n", in: 0...10_000_000) { list = Array(list.suffix(count)) }
-        if arguments.has("--json") && !arguments.has("-f") { return session.console.out(JSON.array(list.map(\.json)).text) }
+        if arguments.has("--json") && !arguments.has("-f") { return session.console.out(JSON.arrayText(list) { $0.json }) }
         let render: (KernelEvent) -> String = { event in
             arguments.has("--json") ? event.json.text : "#\(event.sequence) \(event.description)"
         }

@@ -39,7 +39,7 @@ extension CommandCatalogue {
             rows.sort(by: column.precedes)
         }
         if arguments.has("--json") {
-            session.console.out(JSON.array(rows.map(\.json)).text)
+            session.console.out(JSON.arrayText(rows) { $0.json })
             return
         }
         let columns = try arguments.options["-o"].map { (text) throws(CommandFailure) in try ProcessColumn.parseList(text) }
@@ -87,7 +87,7 @@ extension CommandCatalogue {
         let rows: [ThreadSnapshot]
         do { rows = try session.kernel.threadList(of: pid) } catch { throw error.failure }
         if arguments.has("--json") {
-            session.console.out(JSON.array(rows.map(\.json)).text)
+            session.console.out(JSON.arrayText(rows) { $0.json })
             return
         }
         var table = Table([

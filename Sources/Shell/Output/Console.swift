@@ -50,16 +50,15 @@ final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
                 aboveThePrompt(text)
                 return
             }
-            var bytes = Array(text.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeMutableBytes { buffer in
-                    Foundation.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            var text = text
+            text.withUTF8 { buffer in  // native strings are contiguous: no copy
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                    if written <= 0 { break }
+                    offset += written
                 }
-                if written <= 0 { break }
-                offset += written
             }
-            bytes.removeAll()
         }
     }
 }
