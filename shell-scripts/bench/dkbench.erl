@@ -20,9 +20,9 @@ seconds(Fun) ->
     erlang:convert_time_unit(erlang:monotonic_time() - T0, native, microsecond) / 1.0e6.
 
 run(fib) ->
-    S = seconds(fun() -> 832040 = fib(30) end),
+    S = lists:min([seconds(fun() -> 832040 = fib(30) end) || _ <- lists:seq(1, 3)]),
     Calls = 2692537,
-    [{fib, "n=30", S, "s"}, {fib, "n=30", Calls / S, "calls/s"}];
+    [{fib, "n=30 best of 3", S, "s"}, {fib, "n=30 best of 3", Calls / S, "calls/s"}];
 run(ring) ->
     [ring(10000, 100), ring(1000, 1000)];
 run(spawn) ->
