@@ -82,7 +82,8 @@ spawn_many(N) ->
 collect(0) -> ok;
 collect(N) -> receive 1 -> collect(N - 1) end.
 
-%% N worker processes square their index and send it back; the sum is collected.
+%% N worker processes square their index and send it back; the sum is collected. (dkctl's fanout
+%% uses green threads of one process, `thread`/`join`; the BEAM's nearest thing is a process.)
 fanout(N) ->
     Self = self(),
     [spawn(fun() -> Self ! {done, I * I} end) || I <- lists:seq(0, N - 1)],
