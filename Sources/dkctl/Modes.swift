@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Monitor
 import Shell
 
 /// `dkctl run PROGRAM [ARGS]`: spawn, wait, exit with its code.
@@ -53,7 +54,9 @@ struct BenchMode: ParsableCommand, Mode {
             return 2
         }
         let chosen = workloads.isEmpty ? Benchmarks.names : workloads
-        return Benchmarks.run(chosen, size: size, options: kernel.shellOptions, json: json)
+        var options = kernel.shellOptions
+        options.measureFrame = { kernel, width, height in measureFrame(kernel: kernel, width: width, height: height) }
+        return Benchmarks.run(chosen, size: size, options: options, json: json)
     }
 }
 

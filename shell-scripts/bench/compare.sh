@@ -38,10 +38,8 @@ dkctl=$root/.build/release/dkctl
 [[ -x $dkctl ]] || { note "no $dkctl; build it or drop --no-build"; exit 1; }
 
 note "dkctl bench"
-"$dkctl" bench --json spawn idle-memory fib ring spawn-program fanout pubsub incr ps startup >"$out/dkctl.json"
-# request runs on one slot: on two, a reply that overtakes the requester's block is lost
-# (a kernel race; see the benchmark report).
-"$dkctl" bench --json --slots 1 request >"$out/dkctl-request.json" || note "dkctl bench request failed"
+"$dkctl" bench --json spawn idle-memory fib ring spawn-program fanout pubsub incr ps startup top-frame >"$out/dkctl.json"
+"$dkctl" bench --json request >"$out/dkctl-request.json" || note "dkctl bench request failed"
 
 if command -v erl >/dev/null && command -v erlc >/dev/null; then
   note "Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().')"

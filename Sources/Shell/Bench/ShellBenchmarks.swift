@@ -45,7 +45,7 @@ enum ShellBenchmarks {
     }
 
     /// Waits (up to a minute) until `processes` processes wait in receive.
-    private static func waitUntilIdle(_ kernel: Kernel, processes: Int) throws(BenchFailure) {
+    static func waitUntilIdle(_ kernel: Kernel, processes: Int) throws(BenchFailure) {
         let deadline = monotonicSeconds() + 60
         while kernel.stats().processesByState[.waiting, default: 0] < processes {
             guard monotonicSeconds() < deadline else {

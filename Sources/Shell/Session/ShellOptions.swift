@@ -11,6 +11,9 @@ public struct ShellOptions: Sendable {
     public var allowedTools: [String]
     /// Where history is kept (nil: the default state directory).
     public var historyFile: String?
+    /// One monitor frame at a size (collect, lay out, draw off screen), for `bench top-frame`;
+    /// set by the dkctl executable.
+    public var measureFrame: (@Sendable (Kernel, Int, Int) -> Duration)?
 
     public init(
         kernel: KernelConfiguration = KernelConfiguration(), color: Bool = false, searchPath: [String] = [],

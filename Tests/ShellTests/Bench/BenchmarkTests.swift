@@ -13,15 +13,12 @@ import Testing
     ]
 
     @Test func everyWorkloadHasATinySizeHere() {
-        #expect(Set(Benchmarks.names).subtracting(["startup"]) == Set(Self.tinySizes.keys))
+        #expect(Set(Benchmarks.names).subtracting(["startup", "top-frame"]) == Set(Self.tinySizes.keys))
     }
 
     @Test(arguments: tinySizes.keys.sorted())
     func workloadReportsFiguresWithUnits(_ name: String) throws {
-        // On two slots a request's reply can overtake the requester's block and be lost (a
-        // kernel race), so request is measured on one slot, as compare.sh does.
-        let slots = name == "request" ? 1 : 2
-        let options = ShellOptions(kernel: KernelConfiguration(slots: slots))
+        let options = ShellOptions(kernel: KernelConfiguration(slots: 2))
         let results = try Benchmarks.measure(name, size: Self.tinySizes[name], options: options)
         #expect(!results.isEmpty)
         for result in results {
@@ -37,6 +34,20 @@ import Testing
         guard (try? ShellBenchmarks.dkctlBinary()) != nil else { return }  // dkctl not built
         let results = try Benchmarks.measure("startup", size: 1, options: ShellOptions())
         #expect(results.count == 1 && results[0].unit == "ms/start" && results[0].value > 0)
+    }
+
+    @Test func topFrameMeasuresThroughTheMonitorHook() throws {
+        #expect(throws: BenchFailure.self) { try Benchmarks.measure("top-frame", size: 10, options: ShellOptions()) }
+        var options = ShellOptions(kernel: KernelConfiguration(slots: 2))
+        let frames = Counter()
+        options.measureFrame = { kernel, width, height in
+            frames.add()
+            #expect(kernel.processList().count >= 10 && width == 80 && height == 24)
+            return .milliseconds(2)
+        }
+        let results = try Benchmarks.measure("top-frame", size: 10, options: options)
+        #expect(results.first?.value == 2 && results.first?.unit == "ms/frame")
+        #expect(frames.value == 6)
     }
 
     @Test func unknownWorkloadFails() {
@@ -72,4 +83,12 @@ import Testing
         let embedded = BenchPrograms.all.first { $0.file == file }?.source
         #expect(embedded.map { $0 + "\n" } == text)
     }
+}
+
+/// Counts calls from any thread.
+final class Counter: @unchecked Sendable {  // `count` is guarded by `lock`
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
