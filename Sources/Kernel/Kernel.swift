@@ -1,4 +1,5 @@
 import Language
+import Synchronization
 
 /// The execution kernel: the process table, the scheduler and its execution slots, mailboxes,
 /// timers, resources and the event log. Everything a shell, monitor, test or embedding program
@@ -55,7 +56,13 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var outputHandler: (@Sendable (PID, String) -> Void)?
 
     var slotThreads: [SlotThread] = []
+    /// Slots asleep on the condition variable, and slots watching for work before sleeping.
     var idleSlots = 0
+    var spinningSlots = 0
+    /// The run queue's length, readable without the lock (spinning slots watch it).
+    let queuedHint = Atomic<Int>(0)
+    /// How many times a spinning slot looks at ``queuedHint`` before it sleeps (a few µs).
+    static let spinChecks = 20_000
     var stopping = false
     /// What each slot is running now (TID or nil), for `slots` and `top`.
     var slotCurrent: [TID?]

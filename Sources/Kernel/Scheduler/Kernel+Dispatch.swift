@@ -18,9 +18,11 @@ extension Kernel {
                 process.deferred?.append(thread)
                 continue
             }
-            if runQueue.count > 0 && idleSlots > 0 { lock.signalSlot() }  // work left: share it
+            queuedHint.store(runQueue.count, ordering: .relaxed)
+            if runQueue.count > 0 && idleSlots > 0 && spinningSlots == 0 { lock.signalSlot() }  // work left: share it
             return thread
         }
+        queuedHint.store(0, ordering: .relaxed)
         return nil
     }
 
@@ -118,7 +120,9 @@ extension Kernel {
     func enqueue(_ thread: KThread) {
         thread.state = .ready
         runQueue.push(thread)
-        if idleSlots > 0 && (runQueue.count > 1 || idleSlots == configuration.slots) { lock.signalSlot() }
+        queuedHint.store(runQueue.count, ordering: .relaxed)
+        guard idleSlots > 0, spinningSlots == 0 else { return }  // a spinning slot will take it
+        if runQueue.count > 1 || idleSlots == configuration.slots { lock.signalSlot() }
     }
 
     /// Ends one thread that is not the main thread. Lock held.

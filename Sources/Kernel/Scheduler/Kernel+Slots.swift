@@ -31,6 +31,7 @@ extension Kernel {
                 runSlice(thread, slot: index)
                 continue
             }
+            if spinForWork() { continue }
             idleSlots += 1
             let current = now  // read once: the clock moves between two reads
             let wait = timers.nextDeadline.map { $0 > current ? $0 - current : 0 }
@@ -38,6 +39,22 @@ extension Kernel {
             idleSlots -= 1
         }
         lock.unlock()
+    }
+
+    /// Before an idle slot sleeps, it watches the run queue for a few microseconds: a thread
+    /// that spawns or messages others in a burst then finds a free slot awake, instead of
+    /// paying a futex wake-up (tens of microseconds) per item. Lock held on entry and exit.
+    /// Returns whether work appeared.
+    private func spinForWork() -> Bool {
+        spinningSlots += 1
+        lock.unlock()
+        var found = false
+        for _ in 0..<Kernel.spinChecks where !found {
+            found = queuedHint.load(ordering: .relaxed) > 0
+        }
+        lock.lock()
+        spinningSlots -= 1
+        return found
     }
 
     /// Deterministic mode: runs slices on the caller's thread until `done` holds or nothing
