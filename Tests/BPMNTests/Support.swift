@@ -34,7 +34,7 @@ enum Support {
     /// Compiles `xml`, loads it (and `others`) on a deterministic kernel, runs it with `args`.
     static func run(
         _ xml: String, args: [String] = [], companion: BPMNCompiler.Companion? = nil, others: [String] = [],
-        setup: (Kernel) throws -> Void = { _ in }, during: (Kernel, PID) throws -> Void = { _, _ in }
+        during: (Kernel, PID) throws -> Void = { _, _ in }, setup: (Kernel) throws -> Void = { _ in }
     ) throws -> Run {
         let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
         for other in others {
@@ -65,4 +65,39 @@ final class LineBox: @unchecked Sendable {  // guarded by `lock`
     private var stored: [String] = []
     func append(_ line: String) { lock.withLock { stored.append(line) } }
     var lines: [String] { lock.withLock { stored } }
+}
+
+/// Small BPMN documents for tests: `XML.process(body)` puts elements into a process;
+/// the body starts on line 4.
+enum XML {
+    static let header = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:dkctl="http://dkctl.dev/schema/bpmn" id="D">
+        """
+
+    static func process(_ body: String, id: String = "p", attributes: String = "", extra: String = "") -> String {
+        """
+        \(header)
+        <bpmn:process id="\(id)" isExecutable="true"\(attributes)>
+        \(body)
+        </bpmn:process>
+        \(extra)
+        </bpmn:definitions>
+        """
+    }
+
+    /// Sequence flows `a->b` (id `a_b`), one per line.
+    static func flows(_ pairs: String...) -> String {
+        pairs.map { pair in
+            let parts = pair.components(separatedBy: "->")
+            return #"<bpmn:sequenceFlow id="\#(parts[0])_\#(parts[1])" sourceRef="\#(parts[0])" targetRef="\#(parts[1])"/>"#
+        }.joined(separator: "\n")
+    }
+
+    static func start(_ id: String = "s") -> String { #"<bpmn:startEvent id="\#(id)"/>"# }
+    static func end(_ id: String = "e") -> String { #"<bpmn:endEvent id="\#(id)"/>"# }
+    static func task(_ id: String) -> String { #"<bpmn:task id="\#(id)"/>"# }
+    static func script(_ id: String, _ code: String, _ attributes: String = "") -> String {
+        #"<bpmn:scriptTask id="\#(id)"\#(attributes)><bpmn:script>\#(code)</bpmn:script></bpmn:scriptTask>"#
+    }
 }

@@ -2,12 +2,12 @@ import Language
 
 /// Activities and waiting events: each is a function run as a thread of its own.
 extension CodeGenerator {
-    /// `fn __nI(me, serial)`: do the work (with retries and error boundary events), store the
+    /// `fn __nI(serial)`: do the work (with retries and error boundary events), store the
     /// result, then report the next nodes to the token loop.
     mutating func emitActivity(_ i: Int, _ node: FlowNode) {
         let at = node.position
         let label = Self.literal(node.label)
-        out.line("fn __n\(i)(me, serial) {", at: at)
+        out.line("fn __n\(i)(serial) {", at: at)
         out.line("    var next = \(targets(node.outgoing))", at: at)
         out.line("    var tries = 0", at: at)
         out.line("    loop {", at: at)
@@ -40,7 +40,8 @@ extension CodeGenerator {
         out.line("            throw {kind: e.kind, message: \(label) + \": \" + e.message}", at: at)
         out.line("        }", at: at)
         out.line("    }", at: at)
-        out.line("    send(me, {__bpmn: \(i), serial: serial, next: next})", at: at)
+        out.line("    ctx.update(\"bpmn\", \"done\", fn(old) { return (old ?? []) + [[\(i), next, serial]] })", at: at)
+        out.line("    sem_post(\"bpmn\")", at: at)
         out.line("}", at: at)
         emitHelpers(i, node)
     }
@@ -84,18 +85,32 @@ extension CodeGenerator {
         case .messageCatch(let name, _):
             out.line("            let key = __k\(i)()", at: at)
             out.line("            var got = {}", at: at)
-            out.line("            receive {", at: at)
+            out.line("            var waiting = true", at: at)
+            out.line("            while waiting {", at: at)
+            out.line("                receive {", at: at)
             out.line(
-                "                m when type(m) == \"map\" && m[\"message\"] == \(Self.literal(name)) && (key == nil || m[\"key\"] == key) => { got = m }",
+                "                    m when type(m) == \"map\" && m[\"message\"] == \(Self.literal(name)) && (key == nil || m[\"key\"] == key) => {",
                 at: at)
+            out.line("                        got = m", at: at)
+            out.line("                        waiting = false", at: at)
+            out.line("                    }", at: at)
+            if messageCatchCount > 1 { out.line("                    after 1000 => {}", at: at) }
+            out.line("                }", at: at)
             out.line("            }", at: at)
             out.line("            for k, v in got {", at: at)
             out.line(
-                "                if k != \"message\" && k != \"key\" && k != \"__bpmn\" { ctx.write(\"decision\", k, v) }",
+                "                if k != \"message\" && k != \"key\" { ctx.write(\"decision\", k, v) }",
                 at: at)
             out.line("            }", at: at)
         default: break
         }
+    }
+
+    /// How many message catch events the process has. With several, each waits in a loop
+    /// that rescans the mailbox every second: a waiting `receive` does not rescan when another
+    /// thread takes a message from the process mailbox, so one could miss its message.
+    var messageCatchCount: Int {
+        model.nodes.count { if case .messageCatch = $0.kind { true } else { false } }
     }
 
     /// The functions an activity's work calls: its script, expression or correlation key.

@@ -2,11 +2,14 @@ extension CodeGenerator {
     /// The token loop and helpers every generated program shares (see `CodeGenerator`).
     ///
     /// `fns[i]` is node i's function, `ids[i]` its element id, `kinds[i]` 0 (inline), 1 (thread)
-    /// or 2 (parallel gateway, which waits for `need[i]` tokens). Thread nodes report
-    /// `{__bpmn: i, serial, next}` to the process mailbox.
+    /// or 2 (parallel gateway, which waits for `need[i]` tokens). A thread node started as
+    /// number `serial` appends `[i, next, serial]` to the list `done` of the `bpmn` context
+    /// region and posts the `bpmn` semaphore; the loop takes the whole list (`ctx.cas`). (Not through the mailbox: message catch events take from the
+    /// process mailbox, and a receive does not rescan when another thread removes a message.)
     static let runtime = """
         fn __bpmn_run(fns, ids, kinds, need, start) {
-            let me = self()
+            sem_create("bpmn", 0)
+            ctx.write("bpmn", "done", [])
             var arrived = {}
             var steps = []
             var pending = []
@@ -25,7 +28,7 @@ extension CodeGenerator {
                     if kind == 1 {
                         serial += 1
                         let f = fns[i]
-                        threads[serial] = thread f(me, serial)
+                        threads[serial] = thread f(serial)
                         running += 1
                         pending.append(id)
                         ctx.write("decision", "pending", pending)
@@ -55,19 +58,21 @@ extension CodeGenerator {
                 }
                 queue = []
                 if running == 0 { break }
-                receive {
-                    {__bpmn: i, serial: s, next} => {
-                        join(threads[s])
-                        threads.remove(s)
-                        running -= 1
-                        let id = ids[i]
-                        let at = index_of(pending, id)
-                        if at >= 0 { pending.remove(at) }
-                        steps.append(id)
-                        ctx.write("decision", "pending", pending)
-                        ctx.write("decision", "steps", steps)
-                        for j in next { queue.append(j) }
-                    }
+                sem_wait("bpmn")
+                var done = ctx.read("bpmn", "done")
+                while !ctx.cas("bpmn", "done", done, []) { done = ctx.read("bpmn", "done") }
+                for report in done ?? [] {
+                    let s = report[2]
+                    join(threads[s])
+                    threads.remove(s)
+                    running -= 1
+                    let id = ids[report[0]]
+                    let at = index_of(pending, id)
+                    if at >= 0 { pending.remove(at) }
+                    steps.append(id)
+                    ctx.write("decision", "pending", pending)
+                    ctx.write("decision", "steps", steps)
+                    for j in report[1] { queue.append(j) }
                 }
             }
             return 0
@@ -88,13 +93,9 @@ extension CodeGenerator {
             if text == "nil" { return nil }
             var value = text
             try {
-                value = int(text)
+                if contains(text, ".") || contains(text, "e") { value = float(text) } else { value = int(text) }
             } catch e {
-                try {
-                    value = float(text)
-                } catch e2 {
-                    value = text
-                }
+                value = text
             }
             return value
         }
