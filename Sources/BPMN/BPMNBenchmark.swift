@@ -14,12 +14,15 @@ public enum BPMNBenchmark {
             #"    <bpmn:startEvent id="start"/>"#,
         ]
         for i in 0..<count {
-            lines.append(#"    <bpmn:scriptTask id="task\#(i)"><bpmn:script>n = (n ?? 0) + 1</bpmn:script></bpmn:scriptTask>"#)
+            lines.append(
+                #"    <bpmn:scriptTask id="task\#(i)"><bpmn:script>n = (n ?? 0) + 1</bpmn:script></bpmn:scriptTask>"#
+            )
         }
         lines.append(#"    <bpmn:endEvent id="end"/>"#)
         lines.append(#"    <bpmn:sequenceFlow id="flow0" sourceRef="start" targetRef="task0"/>"#)
         for i in 1..<max(count, 1) {
-            lines.append(#"    <bpmn:sequenceFlow id="flow\#(i)" sourceRef="task\#(i - 1)" targetRef="task\#(i)"/>"#)
+            lines.append(
+                #"    <bpmn:sequenceFlow id="flow\#(i)" sourceRef="task\#(i - 1)" targetRef="task\#(i)"/>"#)
         }
         lines.append(#"    <bpmn:sequenceFlow id="flowEnd" sourceRef="task\#(count - 1)" targetRef="end"/>"#)
         lines.append("  </bpmn:process>")

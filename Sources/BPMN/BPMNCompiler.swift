@@ -38,7 +38,9 @@ public enum BPMNCompiler {
     }
 
     /// The executable name and version that `xml` declares, without compiling it.
-    public static func header(xml: String, file: String) throws(CompileFailure) -> (name: String, version: String) {
+    public static func header(xml: String, file: String) throws(CompileFailure) -> (
+        name: String, version: String
+    ) {
         let model = try readModel(xml: xml, file: file, version: nil, strict: false)
         return (model.id, model.version)
     }
@@ -100,13 +102,19 @@ public enum BPMNCompiler {
     }
 
     /// `dkctl:function` names that the companion file does not define.
-    private static func missingFunctions(_ model: ProcessModel, _ functions: Set<String>, hasCompanion: Bool, file: String)
+    private static func missingFunctions(
+        _ model: ProcessModel, _ functions: Set<String>, hasCompanion: Bool, file: String
+    )
         -> [CompileError]
     {
         var errors: [CompileError] = []
         for node in model.nodes {
-            guard case .serviceTask(.function(let name, let at)) = node.kind, !functions.contains(name) else { continue }
-            let why = hasCompanion ? "the companion file has no 'fn \(name)(vars)'" : "no companion .orch file was given"
+            guard case .serviceTask(.function(let name, let at)) = node.kind, !functions.contains(name) else {
+                continue
+            }
+            let why =
+                hasCompanion
+                ? "the companion file has no 'fn \(name)(vars)'" : "no companion .orch file was given"
             errors.append(
                 CompileError(
                     file: file, line: at.line, column: at.column,

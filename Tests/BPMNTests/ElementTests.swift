@@ -9,8 +9,10 @@ import Testing
 
     @Test func plainTaskAndMilestoneRecordTheirSteps() throws {
         let xml = XML.process(
-            [XML.start(), XML.task("t"), #"<bpmn:intermediateThrowEvent id="m"/>"#, XML.end(),
-             XML.flows("s->t", "t->m", "m->e")].joined(separator: "\n"))
+            [
+                XML.start(), XML.task("t"), #"<bpmn:intermediateThrowEvent id="m"/>"#, XML.end(),
+                XML.flows("s->t", "t->m", "m->e"),
+            ].joined(separator: "\n"))
         let run = try Support.run(xml)
         #expect(run.status?.code == 0)
         #expect(run.decision["steps"] == Self.steps("s", "t", "m", "e"))
@@ -26,10 +28,12 @@ import Testing
 
     @Test func scriptTaskReadsWritesAndReturns() throws {
         let xml = XML.process(
-            [XML.start(), XML.script("a", "total = x + 1\nlet local = 5"),
-             XML.script("b", "return total * 10", #" camunda:resultVariable="big""#),
-             XML.script("c", "return [total]"), XML.end(), XML.flows("s->a", "a->b", "b->c", "c->e")]
-                .joined(separator: "\n"))
+            [
+                XML.start(), XML.script("a", "total = x + 1\nlet local = 5"),
+                XML.script("b", "return total * 10", #" camunda:resultVariable="big""#),
+                XML.script("c", "return [total]"), XML.end(), XML.flows("s->a", "a->b", "b->c", "c->e"),
+            ]
+            .joined(separator: "\n"))
         let run = try Support.run(xml, args: ["x=4", "name=ann", "flag=true", "ratio=0.5"])
         #expect(run.status?.code == 0, "\(String(describing: run.status))")
         #expect(run.decision["total"] == .int(5))
@@ -54,9 +58,11 @@ import Testing
             <bpmn:sequenceFlow id="g_a" sourceRef="g" targetRef="a"><bpmn:conditionExpression>${amount &gt; 1000}</bpmn:conditionExpression></bpmn:sequenceFlow>
             <bpmn:sequenceFlow id="g_b" sourceRef="g" targetRef="b"><bpmn:conditionExpression>amount &gt; 10 &amp;&amp; kind == "x"</bpmn:conditionExpression></bpmn:sequenceFlow>
             """)
-        #expect(try Support.run(xml, args: ["amount=5000"]).decision["steps"] == Self.steps("s", "g", "a", "e"))
         #expect(
-            try Support.run(xml, args: ["amount=50", "kind=x"]).decision["steps"] == Self.steps("s", "g", "b", "e"))
+            try Support.run(xml, args: ["amount=5000"]).decision["steps"] == Self.steps("s", "g", "a", "e"))
+        #expect(
+            try Support.run(xml, args: ["amount=50", "kind=x"]).decision["steps"]
+                == Self.steps("s", "g", "b", "e"))
         #expect(try Support.run(xml, args: ["amount=50"]).decision["steps"] == Self.steps("s", "g", "c", "e"))
     }
 
@@ -87,15 +93,19 @@ import Testing
             """)
         let run = try Support.run(xml)
         #expect(run.status?.code == 70)
-        #expect(run.status?.reason.hasPrefix("t.bpmn:5: bpmn:exclusiveGateway id=g: condition of g_x: ") == true)
+        #expect(
+            run.status?.reason.hasPrefix("t.bpmn:5: bpmn:exclusiveGateway id=g: condition of g_x: ") == true)
     }
 
     @Test func parallelGatewayForksAndJoins() throws {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:parallelGateway id="f"/>"#, XML.script("a", "sleep(50)\nreturn 1"),
-             XML.script("b", "return 2"), #"<bpmn:parallelGateway id="j"/>"#, XML.script("c", "return a + b"),
-             XML.end(), XML.flows("s->f", "f->a", "f->b", "a->j", "b->j", "j->c", "c->e")]
-                .joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:parallelGateway id="f"/>"#, XML.script("a", "sleep(50)\nreturn 1"),
+                XML.script("b", "return 2"), #"<bpmn:parallelGateway id="j"/>"#,
+                XML.script("c", "return a + b"),
+                XML.end(), XML.flows("s->f", "f->a", "f->b", "a->j", "b->j", "j->c", "c->e"),
+            ]
+            .joined(separator: "\n"))
         let run = try Support.run(xml)
         #expect(run.status?.code == 0, "\(String(describing: run.status))")
         #expect(run.decision["steps"] == Self.steps("s", "f", "b", "a", "j", "c", "e"))
@@ -104,9 +114,11 @@ import Testing
 
     @Test func parallelJoinIsPendingWhileItWaits() throws {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:parallelGateway id="f"/>"#, XML.script("a", "sleep(100)"), XML.task("b"),
-             #"<bpmn:parallelGateway id="j"/>"#, XML.end(),
-             XML.flows("s->f", "f->a", "f->b", "a->j", "b->j", "j->e")].joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:parallelGateway id="f"/>"#, XML.script("a", "sleep(100)"), XML.task("b"),
+                #"<bpmn:parallelGateway id="j"/>"#, XML.end(),
+                XML.flows("s->f", "f->a", "f->b", "a->j", "b->j", "j->e"),
+            ].joined(separator: "\n"))
         var pending: Value?
         let run = try Support.run(xml) { kernel, pid in
             kernel.run(forMilliseconds: 50)
@@ -120,9 +132,11 @@ import Testing
 
     @Test func timerWaitsOnTheKernelClock() throws {
         let xml = XML.process(
-            [XML.start(),
-             #"<bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1M30S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"#,
-             XML.end(), XML.flows("s->t", "t->e")].joined(separator: "\n"))
+            [
+                XML.start(),
+                #"<bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1M30S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"#,
+                XML.end(), XML.flows("s->t", "t->e"),
+            ].joined(separator: "\n"))
         var early: Value?
         let run = try Support.run(xml) { kernel, pid in
             kernel.run(forMilliseconds: 89_000)

@@ -23,9 +23,18 @@ import Testing
             <bpmn:subProcess id="sub"/>
             """)
         let errors = Support.errors(xml)
-        #expect(errors.contains("t.bpmn:4:25: error: bpmn:startEvent id=s with a bpmn:timerEventDefinition is not supported"))
-        #expect(errors.contains("t.bpmn:5:19: error: bpmn:task id=t: loops (bpmn:multiInstanceLoopCharacteristics) are not supported"))
-        #expect(errors.contains { $0.hasPrefix("t.bpmn:6:") && $0.contains("bpmn:boundaryEvent id=b with a bpmn:timerEventDefinition") })
+        #expect(
+            errors.contains(
+                "t.bpmn:4:25: error: bpmn:startEvent id=s with a bpmn:timerEventDefinition is not supported"))
+        #expect(
+            errors.contains(
+                "t.bpmn:5:19: error: bpmn:task id=t: loops (bpmn:multiInstanceLoopCharacteristics) are not supported"
+            ))
+        #expect(
+            errors.contains {
+                $0.hasPrefix("t.bpmn:6:")
+                    && $0.contains("bpmn:boundaryEvent id=b with a bpmn:timerEventDefinition")
+            })
         #expect(errors.contains("t.bpmn:7:1: error: bpmn:subProcess id=sub is not supported"))
     }
 
@@ -33,7 +42,8 @@ import Testing
         let xml = XML.process([XML.start(), XML.end(), XML.flows("s->nowhere")].joined(separator: "\n"))
         #expect(
             Support.errors(xml).contains(
-                #"t.bpmn:6:1: error: bpmn:sequenceFlow id=s_nowhere: targetRef "nowhere" names no element of process p"#))
+                #"t.bpmn:6:1: error: bpmn:sequenceFlow id=s_nowhere: targetRef "nowhere" names no element of process p"#
+            ))
     }
 
     @Test func gatewayWithoutAWayOut() {
@@ -41,7 +51,8 @@ import Testing
             [XML.start(), #"<bpmn:exclusiveGateway id="g"/>"#, XML.flows("s->g")].joined(separator: "\n"))
         #expect(
             Support.errors(xml).contains(
-                "t.bpmn:5:1: error: bpmn:exclusiveGateway id=g has no outgoing flow: a token that reaches it has no way out"))
+                "t.bpmn:5:1: error: bpmn:exclusiveGateway id=g has no outgoing flow: a token that reaches it has no way out"
+            ))
     }
 
     @Test func parallelJoinAfterAnExclusiveChoiceCanNeverComplete() {
@@ -58,14 +69,18 @@ import Testing
             """)
         let errors = Support.errors(xml)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("t.bpmn:8:1: error: bpmn:parallelGateway id=j can never complete") == true)
+        #expect(
+            errors.first?.hasPrefix("t.bpmn:8:1: error: bpmn:parallelGateway id=j can never complete") == true
+        )
     }
 
     @Test func balancedParallelJoinIsAccepted() {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:parallelGateway id="f"/>"#, XML.task("a"), XML.task("b"),
-             #"<bpmn:parallelGateway id="j"/>"#, XML.end(),
-             XML.flows("s->f", "f->a", "f->b", "a->j", "b->j", "j->e")].joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:parallelGateway id="f"/>"#, XML.task("a"), XML.task("b"),
+                #"<bpmn:parallelGateway id="j"/>"#, XML.end(),
+                XML.flows("s->f", "f->a", "f->b", "a->j", "b->j", "j->e"),
+            ].joined(separator: "\n"))
         #expect(Support.errors(xml).isEmpty)
     }
 
@@ -131,7 +146,9 @@ import Testing
             <bpmn:sequenceFlow id="g2_e" sourceRef="g2" targetRef="e"><bpmn:conditionExpression>done</bpmn:conditionExpression></bpmn:sequenceFlow>
             """)
         let errors = Support.errors(xml)
-        #expect(errors.contains { $0.contains("passes no activity or waiting event: it cannot progress") }, "\(errors)")
+        #expect(
+            errors.contains { $0.contains("passes no activity or waiting event: it cannot progress") },
+            "\(errors)")
     }
 
     @Test func loopThroughATaskIsAccepted() {
@@ -153,7 +170,11 @@ import Testing
                 .joined(separator: "\n"))
         let errors = Support.errors(xml)
         #expect(errors.count == 5, "\(errors)")
-        #expect(errors == errors.sorted { $0.split(separator: ":")[1].count <= $1.split(separator: ":")[1].count && $0 <= $1 })
+        #expect(
+            errors
+                == errors.sorted {
+                    $0.split(separator: ":")[1].count <= $1.split(separator: ":")[1].count && $0 <= $1
+                })
     }
 
     @Test func attributesAreChecked() {
@@ -181,8 +202,11 @@ import Testing
 
     @Test func missingCompanionFunctionIsNamed() {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:serviceTask id="b" dkctl:function="f"/>"#, XML.end(), XML.flows("s->b", "b->e")]
-                .joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:serviceTask id="b" dkctl:function="f"/>"#, XML.end(),
+                XML.flows("s->b", "b->e"),
+            ]
+            .joined(separator: "\n"))
         #expect(
             Support.errors(xml) == [
                 "t.bpmn:5:42: error: bpmn:serviceTask id=b calls function 'f', but no companion .orch file was given"
@@ -203,16 +227,14 @@ import Testing
         let xml = XML.process(Self.startEnd, attributes: #" camunda:versionTag="v2.1""#)
         #expect(try BPMNCompiler.compile(xml: xml, file: "t.bpmn").version == "2.1.0")
         #expect(try BPMNCompiler.header(xml: xml, file: "t.bpmn") == ("p", "2.1.0"))
-        #expect(throws: CompileFailure.self) { try BPMNCompiler.compile(xml: xml, file: "t.bpmn", version: "2") }
+        #expect(throws: CompileFailure.self) {
+            try BPMNCompiler.compile(xml: xml, file: "t.bpmn", version: "2")
+        }
     }
 
     @Test(arguments: [
-        (
-            #"<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn2:process id="q"><bpmn2:startEvent id="s"/><bpmn2:endEvent id="e"/><bpmn2:sequenceFlow id="f" sourceRef="s" targetRef="e"/></bpmn2:process></bpmn2:definitions>"#
-        ),
-        (
-            #"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:c="http://camunda.org/schema/1.0/bpmn"><process id="q" c:versionTag="3.0.0"><startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f" sourceRef="s" targetRef="e"/></process></definitions>"#
-        ),
+        (#"<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn2:process id="q"><bpmn2:startEvent id="s"/><bpmn2:endEvent id="e"/><bpmn2:sequenceFlow id="f" sourceRef="s" targetRef="e"/></bpmn2:process></bpmn2:definitions>"#),
+        (#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:c="http://camunda.org/schema/1.0/bpmn"><process id="q" c:versionTag="3.0.0"><startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f" sourceRef="s" targetRef="e"/></process></definitions>"#),
     ])
     func namespacePrefixesDoNotMatter(xml: String) throws {
         let program = try BPMNCompiler.compile(xml: xml, file: "t.bpmn")

@@ -23,7 +23,8 @@ import Testing
         let run = try Support.run(try Support.example("order-approval.bpmn"), args: ["amount=2500"])
         #expect(run.status?.code == 0)
         #expect(
-            run.decision["steps"] == Self.steps(["Start", "Check", "Amount", "Review", "Manager", "Merge", "End"]))
+            run.decision["steps"]
+                == Self.steps(["Start", "Check", "Amount", "Review", "Manager", "Merge", "End"]))
         #expect(run.decision["approved"] == .bool(true))
         #expect(run.output == ["manager: amount 2500 approved true"])
         #expect(ContinuousClock.now - kernelStart < .seconds(5), "the 5 s timer runs on the virtual clock")
@@ -69,7 +70,8 @@ import Testing
 
     @Test func failingChildGoesToTheErrorBoundaryAfterARetry() throws {
         let child = try Support.example("child-review.bpmn")
-        let run = try Support.run(try Support.example("parent-call.bpmn"), args: ["order=-1"], others: [child])
+        let run = try Support.run(
+            try Support.example("parent-call.bpmn"), args: ["order=-1"], others: [child])
         #expect(run.status?.code == 0, "\(String(describing: run.status))")
         #expect(
             run.decision["steps"]
@@ -82,8 +84,32 @@ import Testing
     @Test func childAloneFailsWithItsErrorEndEvent() throws {
         let run = try Support.run(try Support.example("child-review.bpmn"), args: ["order=0"])
         #expect(run.status?.code == 70)
-        #expect(run.status?.reason.contains("bpmn:endEvent id=Rejected ended the process with error INVALID") == true)
+        #expect(
+            run.status?.reason.contains("bpmn:endEvent id=Rejected ended the process with error INVALID")
+                == true)
         #expect(run.status?.reason.hasPrefix("t.bpmn:26:") == true, "\(String(describing: run.status))")
         #expect(run.decision["error"]?.description == #"{kind: "INVALID", element: "Rejected"}"#)
+    }
+}
+
+/// The benchmark process runs; prints instances per second (deterministic kernel).
+@Suite struct BenchmarkTests {
+    @Test func twentyActivityProcessRuns() throws {
+        let program = try BPMNCompiler.compile(xml: BPMNBenchmark.process(activities: 20), file: "bench.bpmn")
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
+        _ = try kernel.load(kernel.executable(for: program, source: "bench.bpmn"))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let instances = 50
+        for _ in 0..<instances {
+            let pid = try kernel.spawn("bench")
+            #expect(try kernel.wait(pid)?.code == 0)
+        }
+        let seconds =
+            Double((clock.now - start).components.attoseconds) / 1e18
+            + Double((clock.now - start).components.seconds)
+        print(
+            "bpmn bench: \(Int(Double(instances) / max(seconds, 1e-9))) instances/s (20 activities, debug build)"
+        )
     }
 }

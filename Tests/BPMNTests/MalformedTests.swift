@@ -22,12 +22,24 @@ import Testing
     @Test(arguments: [
         ("", "empty"),
         ("hello", "not XML"),
-        ("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"p\">", "unclosed"),
+        (
+            "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"p\">",
+            "unclosed"
+        ),
         ("<a><b></a>", "mismatched"),
-        ("<definitions xmlns=\"http://example.com/other\"><process id=\"p\"/></definitions>", "wrong namespace"),
-        ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><x>&b;</x>", "entities"),
+        (
+            "<definitions xmlns=\"http://example.com/other\"><process id=\"p\"/></definitions>",
+            "wrong namespace"
+        ),
+        (
+            "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><x>&b;</x>",
+            "entities"
+        ),
         ("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"/>", "no process"),
-        ("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process/></bpmn:definitions>", "process without id"),
+        (
+            "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process/></bpmn:definitions>",
+            "process without id"
+        ),
     ])
     func brokenDocumentsGiveErrors(xml: String, what: String) {
         #expect(!Self.check(xml, what).isEmpty, "\(what)")
@@ -52,10 +64,15 @@ import Testing
         let deep = String(repeating: "<a>", count: 50_000) + String(repeating: "</a>", count: 50_000)
         #expect(!Self.check(deep, "deep").isEmpty)
         let ns = "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
-        let deepBPMN = "<bpmn:definitions \(ns)><bpmn:process id=\"p\">"
-            + String(repeating: "<bpmn:extensionElements>", count: 190) + String(repeating: "</bpmn:extensionElements>", count: 190)
+        let deepBPMN =
+            "<bpmn:definitions \(ns)><bpmn:process id=\"p\">"
+            + String(repeating: "<bpmn:extensionElements>", count: 190)
+            + String(repeating: "</bpmn:extensionElements>", count: 190)
             + "</bpmn:process></bpmn:definitions>"
-        #expect(Self.check(deepBPMN, "deep bpmn").map(\.message) == ["process p has no start event (bpmn:startEvent)"])
+        #expect(
+            Self.check(deepBPMN, "deep bpmn").map(\.message) == [
+                "process p has no start event (bpmn:startEvent)"
+            ])
     }
 
     @Test func tenThousandElementsCompile() throws {
@@ -70,8 +87,11 @@ import Testing
         var body = [XML.start(), XML.flows("s->n0")]
         for i in 0..<2000 {
             body.append(#"<bpmn:exclusiveGateway id="n\#(i)" default="d\#(i)"/>"#)
-            body.append(#"<bpmn:sequenceFlow id="d\#(i)" sourceRef="n\#(i)" targetRef="n\#((i + 1) % 2000)"/>"#)
-            body.append(#"<bpmn:sequenceFlow id="c\#(i)" sourceRef="n\#(i)" targetRef="n\#((i * 7) % 2000)"><bpmn:conditionExpression>x</bpmn:conditionExpression></bpmn:sequenceFlow>"#)
+            body.append(
+                #"<bpmn:sequenceFlow id="d\#(i)" sourceRef="n\#(i)" targetRef="n\#((i + 1) % 2000)"/>"#)
+            body.append(
+                #"<bpmn:sequenceFlow id="c\#(i)" sourceRef="n\#(i)" targetRef="n\#((i * 7) % 2000)"><bpmn:conditionExpression>x</bpmn:conditionExpression></bpmn:sequenceFlow>"#
+            )
         }
         let errors = Self.check(XML.process(body.joined(separator: "\n")), "cycles")
         #expect(errors.contains { $0.message.contains("cycle") })
@@ -79,7 +99,9 @@ import Testing
 
     @Test func seededMutationsOfTheExamplesNeverCrash() throws {
         var generator = SeededGenerator(seed: 2024)
-        let pieces = ["<", ">", "/>", "</bpmn:task>", "\"", "=", "&", "${", "}", "bpmn:", " id=\"x\"", "\n", "\u{0}"]
+        let pieces = [
+            "<", ">", "/>", "</bpmn:task>", "\"", "=", "&", "${", "}", "bpmn:", " id=\"x\"", "\n", "\u{0}",
+        ]
         for name in ["order-approval.bpmn", "analysis.bpmn", "parent-call.bpmn", "child-review.bpmn"] {
             let original = Array(try Support.example(name))
             for round in 0..<60 {

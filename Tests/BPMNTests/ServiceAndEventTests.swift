@@ -31,8 +31,11 @@ import Testing
     ])
     func serviceTaskCallsARegisteredService(attributes: String) throws {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:serviceTask id="price" \#(attributes) dkctl:timeout="PT2S"/>"#, XML.end(),
-             XML.flows("s->price", "price->e")].joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:serviceTask id="price" \#(attributes) dkctl:timeout="PT2S"/>"#,
+                XML.end(),
+                XML.flows("s->price", "price->e"),
+            ].joined(separator: "\n"))
         let run = try Support.run(xml, args: ["amount=21"], setup: Self.startPricing)
         #expect(run.status?.code == 0, "\(String(describing: run.status))")
         #expect(run.decision["price"]?.description == "{price: 42}")
@@ -40,8 +43,10 @@ import Testing
 
     @Test func serviceTaskWithoutTheServiceFailsNamingTheTask() throws {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:serviceTask id="price" dkctl:service="nobody"/>"#, XML.end(),
-             XML.flows("s->price", "price->e")].joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:serviceTask id="price" dkctl:service="nobody"/>"#, XML.end(),
+                XML.flows("s->price", "price->e"),
+            ].joined(separator: "\n"))
         let run = try Support.run(xml)
         #expect(run.status?.code == 70)
         #expect(run.status?.reason.hasPrefix("t.bpmn:5: bpmn:serviceTask id=price: call: no service") == true)
@@ -49,13 +54,16 @@ import Testing
 
     @Test func serviceTaskCallsCompanionFunctionsAndExpressions() throws {
         let companion = (
-            source: "orchestrator helpers version \"1.0.0\"\nfn double(vars) { return vars.n * 2 }\nfn add(a, b) { return a + b }\n",
+            source:
+                "orchestrator helpers version \"1.0.0\"\nfn double(vars) { return vars.n * 2 }\nfn add(a, b) { return a + b }\n",
             file: "helpers.orch"
         )
         let xml = XML.process(
-            [XML.start(), #"<bpmn:serviceTask id="d" dkctl:function="double" dkctl:result="twice"/>"#,
-             #"<bpmn:serviceTask id="x" camunda:expression="${add(twice, n)}"/>"#, XML.end(),
-             XML.flows("s->d", "d->x", "x->e")].joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:serviceTask id="d" dkctl:function="double" dkctl:result="twice"/>"#,
+                #"<bpmn:serviceTask id="x" camunda:expression="${add(twice, n)}"/>"#, XML.end(),
+                XML.flows("s->d", "d->x", "x->e"),
+            ].joined(separator: "\n"))
         let run = try Support.run(xml, args: ["n=7"], companion: companion)
         #expect(run.status?.code == 0, "\(String(describing: run.status))")
         #expect(run.decision["twice"] == .int(14))
@@ -63,9 +71,11 @@ import Testing
     }
 
     static let messageProcess = XML.process(
-        [XML.start(),
-         #"<bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="M"/></bpmn:intermediateCatchEvent>"#,
-         XML.end(), XML.flows("s->wait", "wait->e")].joined(separator: "\n"),
+        [
+            XML.start(),
+            #"<bpmn:intermediateCatchEvent id="wait"><bpmn:messageEventDefinition messageRef="M"/></bpmn:intermediateCatchEvent>"#,
+            XML.end(), XML.flows("s->wait", "wait->e"),
+        ].joined(separator: "\n"),
         extra: #"<bpmn:message id="M" name="paid"/>"#)
 
     static func message(_ text: String) throws -> Value { try Value.parseLiteral(text) }
@@ -100,11 +110,15 @@ import Testing
 
     @Test func callActivityOfAMissingProgramFailsNamingIt() throws {
         let xml = XML.process(
-            [XML.start(), #"<bpmn:callActivity id="c" calledElement="ghost"/>"#, XML.end(),
-             XML.flows("s->c", "c->e")].joined(separator: "\n"))
+            [
+                XML.start(), #"<bpmn:callActivity id="c" calledElement="ghost"/>"#, XML.end(),
+                XML.flows("s->c", "c->e"),
+            ].joined(separator: "\n"))
         let run = try Support.run(xml)
         #expect(run.status?.code == 70)
-        #expect(run.status?.reason.hasPrefix("t.bpmn:5: bpmn:callActivity id=c: spawn:") == true, "\(String(describing: run.status))")
+        #expect(
+            run.status?.reason.hasPrefix("t.bpmn:5: bpmn:callActivity id=c: spawn:") == true,
+            "\(String(describing: run.status))")
     }
 
     static func boundaryProcess(code: String, retries: Int) -> String {

@@ -75,7 +75,9 @@ enum XML {
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:dkctl="http://dkctl.dev/schema/bpmn" id="D">
         """
 
-    static func process(_ body: String, id: String = "p", attributes: String = "", extra: String = "") -> String {
+    static func process(_ body: String, id: String = "p", attributes: String = "", extra: String = "")
+        -> String
+    {
         """
         \(header)
         <bpmn:process id="\(id)" isExecutable="true"\(attributes)>
@@ -90,7 +92,8 @@ enum XML {
     static func flows(_ pairs: String...) -> String {
         pairs.map { pair in
             let parts = pair.components(separatedBy: "->")
-            return #"<bpmn:sequenceFlow id="\#(parts[0])_\#(parts[1])" sourceRef="\#(parts[0])" targetRef="\#(parts[1])"/>"#
+            return
+                #"<bpmn:sequenceFlow id="\#(parts[0])_\#(parts[1])" sourceRef="\#(parts[0])" targetRef="\#(parts[1])"/>"#
         }.joined(separator: "\n")
     }
 

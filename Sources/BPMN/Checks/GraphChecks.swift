@@ -73,7 +73,10 @@ struct GraphChecks {
             }
             let path = cycle.map { model.nodes[$0].id }.joined(separator: " → ")
             out.append(
-                (model.nodes[cycle.first ?? n].position, "cycle \(path) has no way out: a token that enters it never reaches an end event"))
+                (
+                    model.nodes[cycle.first ?? n].position,
+                    "cycle \(path) has no way out: a token that enters it never reaches an end event"
+                ))
         }
         return out
     }
@@ -104,7 +107,10 @@ struct GraphChecks {
             for m in cycle { reported[m] = true }
             let path = cycle.map { model.nodes[$0].id }.joined(separator: " → ")
             out.append(
-                (model.nodes[head].position, "cycle \(path) passes no activity or waiting event: it cannot progress"))
+                (
+                    model.nodes[head].position,
+                    "cycle \(path) passes no activity or waiting event: it cannot progress"
+                ))
         }
         return out
     }

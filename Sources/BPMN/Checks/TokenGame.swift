@@ -14,7 +14,10 @@ struct TokenGame {
     /// Indexes of parallel joins that some token reaches but that never fire; empty when the
     /// search did not finish.
     func joinsThatNeverComplete() -> [Int] {
-        guard let start = model.nodes.firstIndex(where: { if case .startEvent = $0.kind { true } else { false } })
+        guard
+            let start = model.nodes.firstIndex(where: {
+                if case .startEvent = $0.kind { true } else { false }
+            })
         else { return [] }
         let initial = model.nodes[start].outgoing.sorted()
         var visited: Set<[Int]> = [initial]
@@ -47,7 +50,9 @@ struct TokenGame {
         for f in state { counts[f, default: 0] += 1 }
         var choice: (flow: Int, options: [[Int]])?
         for flow in Set(state).sorted() {
-            guard let t = model.flows[flow].targetIndex else { return [(removing([flow], adding: [], state), nil)] }
+            guard let t = model.flows[flow].targetIndex else {
+                return [(removing([flow], adding: [], state), nil)]
+            }
             let node = model.nodes[t]
             switch node.kind {
             case .parallelGateway where node.incoming.count > 1:

@@ -21,7 +21,9 @@ extension CodeGenerator {
             out.line(
                 "                log(\(label) + \": \" + e.message + \", retry \" + str(tries) + \" of \(node.retries)\")",
                 at: at)
-            if node.retryDelayMilliseconds > 0 { out.line("                sleep(\(node.retryDelayMilliseconds))", at: at) }
+            if node.retryDelayMilliseconds > 0 {
+                out.line("                sleep(\(node.retryDelayMilliseconds))", at: at)
+            }
             out.line("                continue", at: at)
             out.line("            }", at: at)
         }
@@ -40,7 +42,9 @@ extension CodeGenerator {
         out.line("            throw {kind: e.kind, message: \(label) + \": \" + e.message}", at: at)
         out.line("        }", at: at)
         out.line("    }", at: at)
-        out.line("    ctx.update(\"bpmn\", \"done\", fn(old) { return (old ?? []) + [[\(i), next, serial]] })", at: at)
+        out.line(
+            "    ctx.update(\"bpmn\", \"done\", fn(old) { return (old ?? []) + [[\(i), next, serial]] })",
+            at: at)
         out.line("    sem_post(\"bpmn\")", at: at)
         out.line("}", at: at)
         emitHelpers(i, node)
@@ -68,7 +72,9 @@ extension CodeGenerator {
             out.line("            var args = []", at: at)
             for input in inputs {
                 if input.target == "*" {
-                    out.line("            for k, v in __bpmn_vars() { args.append(k + \"=\" + __bpmn_input(v)) }", at: at)
+                    out.line(
+                        "            for k, v in __bpmn_vars() { args.append(k + \"=\" + __bpmn_input(v)) }",
+                        at: at)
                 } else {
                     out.line(
                         "            args.append(\(Self.literal(input.target + "=")) + __bpmn_input(ctx.read(\"decision\", \(Self.literal(input.source)))))",

@@ -99,7 +99,8 @@ struct CodeGenerator {
 
     /// The next-node list literal for flows `outgoing`.
     func targets(_ outgoing: [Int]) -> String {
-        "[" + outgoing.compactMap { model.flows[$0].targetIndex }.map(String.init).joined(separator: ", ") + "]"
+        "[" + outgoing.compactMap { model.flows[$0].targetIndex }.map(String.init).joined(separator: ", ")
+            + "]"
     }
 
     private mutating func emitNode(_ i: Int) {
@@ -129,7 +130,8 @@ struct CodeGenerator {
     private mutating func emitExclusive(_ i: Int, _ node: FlowNode, _ defaultFlow: String?) {
         let at = node.position
         let conditional = node.outgoing.filter { model.flows[$0].condition != nil }
-        let fallback = node.outgoing.first { model.flows[$0].id == defaultFlow }
+        let fallback =
+            node.outgoing.first { model.flows[$0].id == defaultFlow }
             ?? (node.outgoing.count == 1 && conditional.isEmpty ? node.outgoing.first : nil)
         if conditional.isEmpty, let fallback {
             out.line("fn __n\(i)() { return \(targets([fallback])) }", at: at)

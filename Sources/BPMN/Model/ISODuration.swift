@@ -47,7 +47,8 @@ extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     var trimmingBlanks: String {
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else {
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) })
+        else {
             return ""
         }
         return String(self[first...last])

@@ -36,7 +36,9 @@ extension ModelBuilder {
         if let c = tree.children(of: index, "conditionExpression", in: Self.bpmn).first {
             let language = tree.nodes[c].attribute("language") ?? ""
             if !["", "orch", "dkctl"].contains(language.lowercased()) {
-                error("\(node.written) id=\(id): condition language '\(language)' is not supported (write a dkctl expression)", at: tree.nodes[c].position)
+                error(
+                    "\(node.written) id=\(id): condition language '\(language)' is not supported (write a dkctl expression)",
+                    at: tree.nodes[c].position)
             }
             let text = elementText(c)
             if !text.text.isEmpty { condition = text }
@@ -52,12 +54,15 @@ extension ModelBuilder {
         let node = tree.nodes[index]
         let label = "\(node.written) id=\(id)"
         let definitions = node.children.filter {
-            tree.nodes[$0].name.namespace == Self.bpmn && tree.nodes[$0].name.local.hasSuffix("EventDefinition")
+            tree.nodes[$0].name.namespace == Self.bpmn
+                && tree.nodes[$0].name.local.hasSuffix("EventDefinition")
         }
         for child in node.children where tree.nodes[child].name.namespace == Self.bpmn {
             let local = tree.nodes[child].name.local
             if local.hasSuffix("LoopCharacteristics") {
-                error("\(label): loops (\(tree.nodes[child].written)) are not supported", at: tree.nodes[child].position)
+                error(
+                    "\(label): loops (\(tree.nodes[child].written)) are not supported",
+                    at: tree.nodes[child].position)
             }
         }
         func only(_ allowed: Set<String>) -> String? {
@@ -65,7 +70,9 @@ extension ModelBuilder {
             let local = tree.nodes[first].name.local
             if definitions.count > 1 || !allowed.contains(local) {
                 let bad = definitions.first { !allowed.contains(tree.nodes[$0].name.local) } ?? definitions[1]
-                error("\(label) with a \(tree.nodes[bad].written) is not supported", at: tree.nodes[bad].position)
+                error(
+                    "\(label) with a \(tree.nodes[bad].written) is not supported",
+                    at: tree.nodes[bad].position)
                 return "!"
             }
             return local
@@ -105,14 +112,19 @@ extension ModelBuilder {
             }
         case "boundaryEvent":
             guard only(["errorEventDefinition"]) == "errorEventDefinition" else {
-                if definitions.isEmpty { error("\(label) has no event definition (only error boundary events are supported)", at: node.position) }
+                if definitions.isEmpty {
+                    error(
+                        "\(label) has no event definition (only error boundary events are supported)",
+                        at: node.position)
+                }
                 return nil
             }
             if node.attribute("cancelActivity") == "false" {
                 error("\(label): non-interrupting boundary events are not supported", at: node.position)
             }
             let ref = tree.nodes[definitions[0]].attribute("errorRef")
-            return .errorBoundary(attachedTo: node.attribute("attachedToRef") ?? "", code: ref.map { errorCodes[$0] ?? $0 })
+            return .errorBoundary(
+                attachedTo: node.attribute("attachedToRef") ?? "", code: ref.map { errorCodes[$0] ?? $0 })
         default:
             error("\(label) is not supported", at: node.position)
             return nil
@@ -123,11 +135,15 @@ extension ModelBuilder {
         let node = tree.nodes[index]
         let dk = BPMNVocabulary.dkctl
         let cam = BPMNVocabulary.camunda
-        if let service = node.attribute("service", in: dk), !service.isEmpty { return .serviceTask(.service(service)) }
+        if let service = node.attribute("service", in: dk), !service.isEmpty {
+            return .serviceTask(.service(service))
+        }
         if let function = node.attribute("function", in: dk), !function.isEmpty {
             return .serviceTask(.function(function, attributeText(index, "function", function).position))
         }
-        if node.attribute("type", in: cam) == "external", let topic = node.attribute("topic", in: cam), !topic.isEmpty {
+        if node.attribute("type", in: cam) == "external", let topic = node.attribute("topic", in: cam),
+            !topic.isEmpty
+        {
             return .serviceTask(.service(topic))
         }
         if let expression = node.attribute("expression", in: cam), !expression.isEmpty {
@@ -143,7 +159,9 @@ extension ModelBuilder {
         let node = tree.nodes[index]
         let format = (node.attribute("scriptFormat") ?? "").lowercased()
         guard ["", "orch", "dkctl"].contains(format) else {
-            error("\(label): scriptFormat '\(format)' is not supported (leave it empty, or write orch or dkctl)", at: node.position)
+            error(
+                "\(label): scriptFormat '\(format)' is not supported (leave it empty, or write orch or dkctl)",
+                at: node.position)
             return nil
         }
         guard let script = tree.children(of: index, "script", in: Self.bpmn).first else {
@@ -157,11 +175,14 @@ extension ModelBuilder {
         let timer = tree.nodes[definition]
         guard let duration = tree.children(of: definition, "timeDuration", in: Self.bpmn).first else {
             let other = timer.children.first.map { tree.nodes[$0].written } ?? "no duration"
-            error("\(label): only timer durations (timeDuration) are supported, found \(other)", at: timer.position)
+            error(
+                "\(label): only timer durations (timeDuration) are supported, found \(other)",
+                at: timer.position)
             return nil
         }
         let text = elementText(duration)
-        return .timerCatch(milliseconds: self.duration(text.text, what: "\(label): timer duration", at: text.position))
+        return .timerCatch(
+            milliseconds: self.duration(text.text, what: "\(label): timer duration", at: text.position))
     }
 
     private mutating func messageKind(_ definition: Int, label: String) -> NodeKind? {
@@ -204,18 +225,25 @@ extension ModelBuilder {
             if let n = Int(retries.trimmingBlanks), (0...1000).contains(n) {
                 flowNode.retries = n
             } else {
-                error("\(flowNode.label): dkctl:retries \"\(retries)\" is not a count from 0 to 1000", at: node.position)
+                error(
+                    "\(flowNode.label): dkctl:retries \"\(retries)\" is not a count from 0 to 1000",
+                    at: node.position)
             }
         }
         if let delay = node.attribute("retryDelay", in: dk) {
-            flowNode.retryDelayMilliseconds = duration(delay, what: "\(flowNode.label): dkctl:retryDelay", at: node.position)
+            flowNode.retryDelayMilliseconds = duration(
+                delay, what: "\(flowNode.label): dkctl:retryDelay", at: node.position)
         }
         if let timeout = node.attribute("timeout", in: dk) {
-            flowNode.timeoutMilliseconds = duration(timeout, what: "\(flowNode.label): dkctl:timeout", at: node.position)
+            flowNode.timeoutMilliseconds = duration(
+                timeout, what: "\(flowNode.label): dkctl:timeout", at: node.position)
         }
-        flowNode.resultKey = node.attribute("result", in: dk) ?? node.attribute("resultVariable", in: BPMNVocabulary.camunda)
+        flowNode.resultKey =
+            node.attribute("result", in: dk) ?? node.attribute("resultVariable", in: BPMNVocabulary.camunda)
         if (flowNode.retries > 0 || flowNode.resultKey != nil) && !flowNode.kind.isActivity {
-            error("\(flowNode.label): dkctl:retries and result keys apply only to activities", at: node.position)
+            error(
+                "\(flowNode.label): dkctl:retries and result keys apply only to activities", at: node.position
+            )
         }
     }
 }

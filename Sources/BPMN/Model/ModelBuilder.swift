@@ -29,7 +29,8 @@ struct ModelBuilder {
     }
 
     mutating func error(_ message: String, at position: XMLPosition) {
-        errors.append(CompileError(file: file, line: position.line, column: position.column, message: message))
+        errors.append(
+            CompileError(file: file, line: position.line, column: position.column, message: message))
     }
 
     func isBPMN(_ index: Int, _ local: String) -> Bool {
@@ -56,7 +57,9 @@ struct ModelBuilder {
         }
         if chosen.count > 1 {
             let ids = chosen.map { tree.nodes[$0].attribute("id") ?? "?" }.joined(separator: ", ")
-            error("the file has \(chosen.count) executable processes (\(ids)); keep one", at: tree.nodes[chosen[1]].position)
+            error(
+                "the file has \(chosen.count) executable processes (\(ids)); keep one",
+                at: tree.nodes[chosen[1]].position)
         }
         let element = tree.nodes[processIndex]
         guard let id = element.attribute("id"), !id.isEmpty else {
@@ -89,7 +92,9 @@ struct ModelBuilder {
     private mutating func readVersion(override: String?, element: XMLNode) -> String {
         if let override {
             if !Parser.isSemanticVersion(override) {
-                error("version \"\(override)\" is not a semantic version (expected MAJOR.MINOR.PATCH)", at: element.position)
+                error(
+                    "version \"\(override)\" is not a semantic version (expected MAJOR.MINOR.PATCH)",
+                    at: element.position)
             }
             return override
         }
@@ -107,7 +112,8 @@ struct ModelBuilder {
         if text.first == "v" || text.first == "V" { text.removeFirst() }
         if Parser.isSemanticVersion(text) { return text }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil })
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil })
         else { return nil }
         return (parts.map(String.init) + Array(repeating: "0", count: 3 - parts.count)).joined(separator: ".")
     }

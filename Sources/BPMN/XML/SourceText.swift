@@ -65,7 +65,9 @@ struct SourceText: Sendable {
 
     private func skipBlanks(_ from: Int) -> Int {
         var i = from
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D {
+            i += 1
+        }
         return i
     }
 

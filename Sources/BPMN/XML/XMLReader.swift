@@ -22,11 +22,14 @@ enum XMLReader {
     /// Parses `text`; on failure returns one error message and its position.
     static func read(_ text: String, source: SourceText) -> Result<XMLTree, XMLReadError> {
         if source.bytes.count > maxBytes {
-            return .failure(XMLReadError("the file is too large (\(source.bytes.count) bytes; at most \(maxBytes))"))
+            return .failure(
+                XMLReadError("the file is too large (\(source.bytes.count) bytes; at most \(maxBytes))"))
         }
         if let doctype = findDoctype(source) {
             return .failure(
-                XMLReadError("document type declarations (<!DOCTYPE>) are not accepted", at: source.position(of: doctype)))
+                XMLReadError(
+                    "document type declarations (<!DOCTYPE>) are not accepted",
+                    at: source.position(of: doctype)))
         }
         let delegate = Delegate(source: source)
         let parser = XMLParser(data: Data(source.bytes))
@@ -44,7 +47,8 @@ enum XMLReader {
         if let open = delegate.stack.last {
             let node = delegate.nodes[open]
             return .failure(
-                XMLReadError("unexpected end of the file: <\(node.written)> is not closed", at: node.position))
+                XMLReadError("unexpected end of the file: <\(node.written)> is not closed", at: node.position)
+            )
         }
         if delegate.nodes.isEmpty { return .failure(XMLReadError("the file holds no XML element", at: end)) }
         return .success(XMLTree(nodes: delegate.nodes))
@@ -107,18 +111,25 @@ enum XMLReader {
             let start = source.tagStart(before: reported)
             let position = source.position(of: start)
             if nodes.count >= XMLReader.maxElements {
-                fail(XMLReadError("too many elements (more than \(XMLReader.maxElements))", at: position), parser)
+                fail(
+                    XMLReadError("too many elements (more than \(XMLReader.maxElements))", at: position),
+                    parser)
                 return
             }
             if stack.count >= XMLReader.maxDepth {
-                fail(XMLReadError("elements are nested too deeply (more than \(XMLReader.maxDepth))", at: position), parser)
+                fail(
+                    XMLReadError(
+                        "elements are nested too deeply (more than \(XMLReader.maxDepth))", at: position),
+                    parser)
                 return
             }
             var resolved: [QualifiedName: String] = [:]
             for (name, value) in attributes {
                 let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
                 if parts.count == 2 {
-                    resolved[QualifiedName(namespace: prefixes[parts[0]]?.last ?? "?" + parts[0], local: parts[1])] = value
+                    resolved[
+                        QualifiedName(namespace: prefixes[parts[0]]?.last ?? "?" + parts[0], local: parts[1])] =
+                        value
                 } else {
                     resolved[QualifiedName(namespace: nil, local: name)] = value
                 }
@@ -136,7 +147,8 @@ enum XMLReader {
         }
 
         func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+            qualifiedName: String?
         ) {
             _ = stack.popLast()
         }

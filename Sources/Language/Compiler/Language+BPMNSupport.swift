@@ -25,7 +25,8 @@ public enum EmbeddedCode {
         } else if let expr = try? parser.expression() {
             if parser.current.kind != .eof {
                 parser.record(
-                    "expected the end of the expression, found \(parser.current.display)", at: parser.location)
+                    "expected the end of the expression, found \(parser.current.display)", at: parser.location
+                )
             }
             var walker = NameWalker()
             walker.expr(expr)
