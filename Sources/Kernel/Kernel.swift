@@ -36,9 +36,17 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// Replies to requests made from outside, until the caller takes them.
     var externalReplies: [UInt64: Value] = [:]
     var lastRequestID: UInt64 = 0
+    /// Replies that came before their requester parked, and tool results likewise.
+    var earlyReplies: [UInt64: Value] = [:]
+    var finishedTools: [Int: Value] = [:]
     /// OS processes of tools, by id, and the threads reading their output.
     var tools: [Int: ToolState] = [:]
     var lastToolID = 0
+    /// The last slices, for `sched --gantt`, and the `trace on` handler.
+    var sliceHistory = SliceHistory()
+    var traceHandler: (@Sendable (SliceRecord) -> Void)?
+    /// How runs of each executable version ended.
+    var outcomes: [String: ProgramOutcomes] = [:]
     /// Registered names (`spawn --name`, `register(name)`).
     var names: [String: PID] = [:]
     /// The host of every VM thread of this kernel.
@@ -80,9 +88,13 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     }
 
     func record(
-        _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil, detail: String = ""
+        _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil, detail: String = "",
+        correlation: UInt64? = nil, message: Value? = nil
     ) {
-        eventLog.append(time: now, kind, pid: pid, tid: tid, peer: peer, detail: detail)
+        guard configuration.recordEvents else { return }
+        eventLog.append(
+            time: now, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
+            message: message)
     }
 
     private func createInit() {

@@ -22,6 +22,8 @@ public struct KernelConfiguration: Sendable {
     public var termGraceMilliseconds: Int
     /// Events kept in memory; older ones are evicted and counted.
     public var eventCapacity: Int
+    /// Whether the event log records anything (off only to measure its cost).
+    public var recordEvents = true
     /// OS programs that programs may run with `tool()` (the shell's user may run any).
     public var allowedTools: [String] = []
 

@@ -132,6 +132,8 @@ extension VMThread {
     func setIndex(_ slot: UnsafeMutablePointer<Value>, _ key: Value, _ value: Value, _ remaining: inout Int)
         throws(VMError)
     {
+        try checkInsertable(key, &remaining)
+        try checkInsertable(value, &remaining)
         var container = slot.pointee
         slot.pointee = .nil
         defer { slot.pointee = container }

@@ -110,9 +110,13 @@ extension VMThread {
                 guard let sep = args[1].stringValue, !sep.isEmpty else {
                     throw VMError("type", "split needs a non-empty string separator")
                 }
-                parts = s.split(separator: sep, omittingEmptySubsequences: false).map { Value.str(String($0)) }
+                parts = s.split(separator: sep, omittingEmptySubsequences: false).map {
+                    Value.str(String($0))
+                }
             } else {
-                parts = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { Value.str(String($0)) }
+                parts = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
+                    Value.str(String($0))
+                }
             }
             try allocated(32 + 48 * parts.count + s.utf8.count, &remaining)
             return .list(parts)
@@ -203,7 +207,9 @@ extension VMThread {
                 return .float((d * scale).rounded() / scale)
             default:
                 let rounded = b == .floor ? d.rounded(.down) : b == .ceil ? d.rounded(.up) : d.rounded()
-                guard let i = Int64(exactly: rounded) else { throw VMError("arith", "\(d) does not fit an int") }
+                guard let i = Int64(exactly: rounded) else {
+                    throw VMError("arith", "\(d) does not fit an int")
+                }
                 return .int(i)
             }
         case .assert:
@@ -226,7 +232,9 @@ extension VMThread {
         switch x {
         case .int: return x
         case .float(let f):
-            guard let i = Int64(exactly: f.rounded(.towardZero)) else { throw VMError("arith", "\(f) does not fit an int") }
+            guard let i = Int64(exactly: f.rounded(.towardZero)) else {
+                throw VMError("arith", "\(f) does not fit an int")
+            }
             return .int(i)
         case .bool(let b): return .int(b ? 1 : 0)
         case .string(let s):
@@ -245,11 +253,16 @@ extension VMThread {
             guard case .int(let n) = a else { throw VMError("type", "range expects ints, not \(a.typeName)") }
             nums.append(n)
         }
-        let (lo, hi, step) = nums.count == 1 ? (0, nums[0], 1) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
+        let (lo, hi, step) =
+            nums.count == 1 ? (0, nums[0], 1) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
         guard step != 0 else { throw VMError("arith", "range step cannot be 0") }
-        let count = step > 0 ? (hi > lo ? (Double(hi) - Double(lo)) / Double(step) : 0)
+        let count =
+            step > 0
+            ? (hi > lo ? (Double(hi) - Double(lo)) / Double(step) : 0)
             : (lo > hi ? (Double(lo) - Double(hi)) / Double(-step) : 0)
-        guard count <= 10_000_000 else { throw VMError("quota", "range of \(Int(count)) elements is too large") }
+        guard count <= 1_000_000 else {
+            throw VMError("quota", "range of \(Int(count)) elements is too large")
+        }
         var out: [Value] = []
         out.reserveCapacity(Int(count.rounded(.up)))
         var v = lo
@@ -265,7 +278,9 @@ extension VMThread {
 
     private func slice(_ args: UnsafeBufferPointer<Value>) throws(VMError) -> Value {
         func bound(_ v: Value, _ count: Int) throws(VMError) -> Int {
-            guard case .int(let i) = v else { throw VMError("type", "slice bounds must be ints, not \(v.typeName)") }
+            guard case .int(let i) = v else {
+                throw VMError("type", "slice bounds must be ints, not \(v.typeName)")
+            }
             let j = i < 0 ? Int64(count) + i : i
             return Int(max(0, min(Int64(count), j)))
         }
@@ -287,6 +302,7 @@ extension VMThread {
     func mutateBuiltin(
         _ b: Builtin, _ target: inout Value, _ args: UnsafeBufferPointer<Value>, _ remaining: inout Int
     ) throws(VMError) -> Value {
+        for a in args { try checkInsertable(a, &remaining) }
         switch (b, target) {
         case (.append, .list(var l)):
             target = .nil

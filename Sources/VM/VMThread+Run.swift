@@ -23,8 +23,10 @@ extension VMThread {
             do {
                 let outcome = try execute(&remaining)
                 if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
+                if terminationRequested, outcome == .yielded || outcome == .blocked { return finish(.terminated) }
                 return outcome
             } catch {
+                if terminationRequested { return finish(.terminated) }
                 if let failure = raise(error) { return finish(.failed(failure)) }
             }
         }
@@ -48,7 +50,7 @@ extension VMThread {
     /// Unwinds to the innermost handler and stores the error there; returns the failure if none.
     func raise(_ e: VMError) -> RuntimeFailure? {
         let top = frames[max(frameCount - 1, 0)]
-        let line = top.function.line(at: max(top.pc - 1, 0))
+        let line = program.functions[top.function].line(at: max(top.pc - 1, 0))
         var map: OrderedMap
         if case .map(let m)? = e.value {
             map = m
@@ -71,19 +73,32 @@ extension VMThread {
         return nil
     }
 
-    /// The dispatch loop. Hot state lives in locals; `pc` is saved to the frame on every exit.
-    func execute(_ remaining: inout Int) throws(VMError) -> VMOutcome {
-        var frame = frames[frameCount - 1]
-        var fn = frame.function
-        var code = fn.code
-        var k = fn.constantPointer
+    /// The dispatch loop. Hot state (pc, registers, code, constants, frame stack) lives in locals
+    /// and is written back to the thread before anything that can look at it.
+    func execute(_ budget: inout Int) throws(VMError) -> VMOutcome {
+        let table = program.table
+        var remaining = budget
+        var frames = self.frames
+        var frameCount = self.frameCount
+        let frame = frames[frameCount - 1]
+        var info = table[frame.function]
+        var code = info.code
+        var k = info.constants
         var base = frame.base
+        var stack = self.stack
         var r = stack + base
         var pc = frame.pc
+        var handlerTop = handlers.last?.frameDepth ?? -1
+        /// Writes the hot state back to the thread.
+        func save() {
+            frames[frameCount - 1].pc = pc
+            self.frameCount = frameCount
+            budget = remaining
+        }
         do throws(VMError) {
             while true {
                 if remaining <= 0 {
-                    frames[frameCount - 1].pc = pc
+                    save()
                     return .yielded
                 }
                 remaining &-= 1
@@ -95,22 +110,14 @@ extension VMThread {
                 case .loadk:
                     r[Int(i.a)] = k[i.sbx]
                 case .loadi:
-                    r[Int(i.a)] = .int(Int64(i.sbx))
-                case .loadnil:
-                    for j in 0..<Int(i.b) { r[Int(i.a) + j] = .nil }
+                    (r + Int(i.a)).store(.int(Int64(i.sbx)))
                 case .loadbool:
                     r[Int(i.a)] = .bool(i.b != 0)
-                case .function:
-                    r[Int(i.a)] = functionValue(Int(i.b), captures: [])
-                case .closure:
-                    let target = program.functions[Int(i.b)]
-                    let caps = Array(UnsafeBufferPointer(start: r + Int(i.c), count: target.captureCount))
-                    r[Int(i.a)] = functionValue(Int(i.b), captures: caps)
                 case .add:
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
                         let (s, o) = x.addingReportingOverflow(y)
                         if o { throw VMError("arith", "integer overflow in \(x) + \(y)") }
-                        r[Int(i.a)] = .int(s)
+                        (r + Int(i.a)).store(.int(s))
                     } else {
                         r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], r[Int(i.c)], &remaining)
                     }
@@ -118,7 +125,7 @@ extension VMThread {
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
                         let (s, o) = x.subtractingReportingOverflow(y)
                         if o { throw VMError("arith", "integer overflow in \(x) - \(y)") }
-                        r[Int(i.a)] = .int(s)
+                        (r + Int(i.a)).store(.int(s))
                     } else {
                         r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], r[Int(i.c)], &remaining)
                     }
@@ -126,7 +133,7 @@ extension VMThread {
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
                         let (s, o) = x.addingReportingOverflow(y)
                         if o { throw VMError("arith", "integer overflow in \(x) + \(y)") }
-                        r[Int(i.a)] = .int(s)
+                        (r + Int(i.a)).store(.int(s))
                     } else {
                         r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], k[Int(i.c)], &remaining)
                     }
@@ -134,7 +141,7 @@ extension VMThread {
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
                         let (s, o) = x.subtractingReportingOverflow(y)
                         if o { throw VMError("arith", "integer overflow in \(x) - \(y)") }
-                        r[Int(i.a)] = .int(s)
+                        (r + Int(i.a)).store(.int(s))
                     } else {
                         r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], k[Int(i.c)], &remaining)
                     }
@@ -148,8 +155,6 @@ extension VMThread {
                     r[Int(i.a)] = .bool(r[Int(i.b)] == r[Int(i.c)])
                 case .ne:
                     r[Int(i.a)] = .bool(r[Int(i.b)] != r[Int(i.c)])
-                case .neg:
-                    r[Int(i.a)] = try negate(r[Int(i.b)])
                 case .not:
                     r[Int(i.a)] = .bool(!r[Int(i.b)].isTruthy)
                 case .jmp:
@@ -184,68 +189,87 @@ extension VMThread {
                     let cond = r[Int(i.b)] == r[Int(i.c)]
                     pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 case .jeqk:
-                    let cond = r[Int(i.b)] == k[Int(i.c)]
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        cond = x == y
+                    } else {
+                        cond = r[Int(i.b)] == k[Int(i.c)]
+                    }
                     pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 case .jtest:
                     pc = r[Int(i.b)].isTruthy == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 case .jnotnil:
                     pc = !r[Int(i.b)].isNil ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 case .call, .callv:
-                    let target: Function
-                    let argBase = base + Int(i.a) + 1
-                    var nargs = Int(i.b)
+                    let target: Int
+                    let argBase = base &+ Int(i.a) &+ 1
                     if i.op == .call {
-                        target = program.functions[Int(i.c)]
+                        target = Int(i.c)
                     } else {
-                        target = try closureTarget(r[Int(i.a)], nargs: nargs)
+                        save()
+                        target = try closureTarget(r[Int(i.a)], nargs: Int(i.b))
                         if case .function(let c) = r[Int(i.a)], !c.captures.isEmpty {
-                            try ensureStack(argBase + target.registerCount)
+                            try ensureStack(argBase + table[target].registerCount)
+                            stack = self.stack
                             r = stack + base
-                            for (j, v) in c.captures.enumerated() { stack[argBase + nargs + j] = v }
-                            nargs += c.captures.count
+                            for (j, v) in c.captures.enumerated() { stack[argBase + Int(i.b) + j] = v }
                         }
                     }
+                    info = table[target]
                     remaining &-= 1
-                    if frameCount >= VMInfo.maxCallDepth {
-                        throw VMError("stack", "stack overflow: more than \(VMInfo.maxCallDepth) nested calls")
+                    if argBase &+ info.registerCount > stackCapacity {
+                        save()
+                        try ensureStack(argBase + info.registerCount)
+                        stack = self.stack
                     }
-                    if argBase + target.registerCount > stackCapacity {
-                        try ensureStack(argBase + target.registerCount)
+                    if frameCount == frameCapacity {
+                        if frameCount >= 10_000 {
+                            throw VMError("stack", "stack overflow: more than 10000 nested calls")
+                        }
+                        save()
+                        growFrames()
+                        frames = self.frames
                     }
-                    if frameCount == frameCapacity { growFrames() }
-                    frames[frameCount - 1].pc = pc
-                    frame = Frame(function: target, pc: 0, base: argBase)
-                    (frames + frameCount).initialize(to: frame)
+                    frames[frameCount &- 1].pc = pc
+                    frames[frameCount] = Frame(function: target, pc: 0, base: argBase)
                     frameCount &+= 1
-                    fn = target
-                    code = fn.code
-                    k = fn.constantPointer
+                    code = info.code
+                    k = info.constants
                     base = argBase
                     r = stack + base
                     pc = 0
                 case .ret, .retnil:
-                    let result: Value = i.op == .ret ? r[Int(i.a)] : .nil
-                    while let h = handlers.last, h.frameDepth >= frameCount { handlers.removeLast() }
-                    frameCount &-= 1
-                    stack[base - 1] = result
-                    if frameCount == 0 {
-                        frameCount = 1  // keep the last frame for introspection
-                        frames[0].pc = pc - 1
+                    var result = Value.nil
+                    if i.op == .ret {
+                        result = (r + Int(i.a)).move()
+                        (r + Int(i.a)).initialize(to: .nil)
+                    }
+                    if handlerTop >= frameCount {
+                        while let h = handlers.last, h.frameDepth >= frameCount { handlers.removeLast() }
+                        handlerTop = handlers.last?.frameDepth ?? -1
+                    }
+                    if frameCount == 1 {
+                        stack[base &- 1] = result
+                        pc -= 1  // keep the last frame for introspection
+                        save()
                         if !flushAllocations() { return .terminated }
                         state = .done
                         return .finished(result)
                     }
-                    frame = frames[frameCount - 1]
-                    fn = frame.function
-                    code = fn.code
-                    k = fn.constantPointer
-                    base = frame.base
+                    (stack + (base &- 1)).store(result)
+                    frameCount &-= 1
+                    let caller = frames[frameCount &- 1]
+                    info = table[caller.function]
+                    code = info.code
+                    k = info.constants
+                    base = caller.base
                     r = stack + base
-                    pc = frame.pc
+                    pc = caller.pc
                 case .forprep:
                     guard case .int(let start) = r[Int(i.a)], case .int(var end) = r[Int(i.a) + 1] else {
                         throw VMError(
-                            "type", "a range needs ints, not \(r[Int(i.a)].typeName) and \(r[Int(i.a) + 1].typeName)")
+                            "type",
+                            "a range needs ints, not \(r[Int(i.a)].typeName) and \(r[Int(i.a) + 1].typeName)")
                     }
                     if i.b != 0 {
                         if end == Int64.max { throw VMError("arith", "range end is too large") }
@@ -268,25 +292,24 @@ extension VMThread {
                         }
                     }
                 default:
-                    frames[frameCount - 1].pc = pc
-                    switch try slowOp(i, base: base, remaining: &remaining) {
+                    save()
+                    let result = try slowOp(i, base: base, remaining: &remaining)
+                    frames = self.frames
+                    frameCount = self.frameCount
+                    stack = self.stack
+                    r = stack + base
+                    handlerTop = handlers.last?.frameDepth ?? -1
+                    switch result {
                     case .continue: break
                     case .jump(let target): pc = target
-                    case .reload:
-                        frame = frames[frameCount - 1]
-                        fn = frame.function
-                        code = fn.code
-                        k = fn.constantPointer
-                        base = frame.base
-                        r = stack + base
-                        pc = frame.pc
                     case .exit(let outcome):
+                        budget = remaining
                         return outcome
                     }
                 }
             }
         } catch {
-            frames[frameCount - 1].pc = pc
+            save()
             throw error
         }
     }
@@ -299,22 +322,25 @@ extension VMThread {
     }
 
     /// The function a call to the value `v` runs, after checking it.
-    func closureTarget(_ v: Value, nargs: Int) throws(VMError) -> Function {
+    func closureTarget(_ v: Value, nargs: Int) throws(VMError) -> Int {
         guard case .function(let c) = v else { throw VMError("type", "cannot call \(v.typeName) \(v.repr)") }
         guard c.programID == ObjectIdentifier(program), program.functions.indices.contains(c.function) else {
             throw VMError("type", "cannot call \(c.name): it belongs to another program")
         }
         let f = program.functions[c.function]
         guard f.arity == nargs else {
-            throw VMError("type", "\(f.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), but \(nargs) given")
+            throw VMError(
+                "type", "\(f.name) takes \(f.arity) argument\(f.arity == 1 ? "" : "s"), but \(nargs) given")
         }
-        return f
+        return c.function
     }
 
     /// Makes room for `count` registers from the bottom of the stack.
     func ensureStack(_ count: Int) throws(VMError) {
         guard count > stackCapacity else { return }
-        guard count <= VMThread.maxStack else { throw VMError("stack", "stack overflow: too many registers in use") }
+        guard count <= VMThread.maxStack else {
+            throw VMError("stack", "stack overflow: too many registers in use")
+        }
         var capacity = stackCapacity
         while capacity < count { capacity *= 2 }
         let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)

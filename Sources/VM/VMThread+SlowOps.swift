@@ -4,13 +4,12 @@ import Language
 enum SlowResult {
     case `continue`
     case jump(Int)
-    case reload
     case exit(VMOutcome)
 }
 
 extension VMThread {
     /// Executes the less frequent instructions. The frame's `pc` is already saved (it points
-    /// after `i`); `.jump` gives the new pc, `.reload` means the frames changed.
+    /// after `i`); `.jump` gives the new pc.
     func slowOp(_ i: Instruction, base: Int, remaining: inout Int) throws(VMError) -> SlowResult {
         let r = stack + base
         let top = frameCount - 1
@@ -18,19 +17,34 @@ extension VMThread {
         let a = Int(i.a)
         let b = Int(i.b)
         let c = Int(i.c)
-        let fn = frames[top].function
+        let fn = program.functions[frames[top].function]
         var k: Value { fn.constants[c] }
         /// Takes the test's jump (the next instruction).
         var taken: SlowResult { .jump(pc + 1 + fn.instructions[pc].sbx) }
         let skipped = SlowResult.jump(pc + 1)
         switch i.op {
+        case .loadnil:
+            for j in 0..<b { r[a + j] = .nil }
+        case .neg:
+            r[a] = try negate(r[b])
+        case .function:
+            r[a] = functionValue(b, captures: [])
+        case .closure:
+            let count = program.functions[b].captureCount
+            for j in 0..<count { try checkInsertable(r[c + j], &remaining) }
+            r[a] = functionValue(b, captures: Array(UnsafeBufferPointer(start: r + c, count: count)))
         case .newlist:
+            for j in 0..<c { try checkInsertable(r[b + j], &remaining) }
             let items = Array(UnsafeBufferPointer(start: r + b, count: c))
             try allocated(32 + 16 * c, &remaining)
             r[a] = .list(items)
         case .newmap:
             var m = OrderedMap()
-            for j in 0..<c { m.set(r[b + 2 * j], r[b + 2 * j + 1]) }
+            for j in 0..<c {
+                try checkInsertable(r[b + 2 * j], &remaining)
+                try checkInsertable(r[b + 2 * j + 1], &remaining)
+                m.set(r[b + 2 * j], r[b + 2 * j + 1])
+            }
             try allocated(48 + 40 * c, &remaining)
             r[a] = .map(m)
         case .index:
@@ -43,7 +57,9 @@ extension VMThread {
             switch r[b] {
             case .map(let m): r[a] = m[k] ?? .nil
             case .nil: throw VMError("type", "cannot read field '\(k.printString)' of nil")
-            default: throw VMError("type", "cannot read field '\(k.printString)' of \(r[b].typeName) (expected a map)")
+            default:
+                throw VMError(
+                    "type", "cannot read field '\(k.printString)' of \(r[b].typeName) (expected a map)")
             }
         case .setindex:
             try setIndex(r + a, r[b], r[c], &remaining)
@@ -58,14 +74,16 @@ extension VMThread {
             var target = r[a]
             r[a] = .nil
             defer { r[a] = target }
-            r[b] = try mutateBuiltin(builtin, &target, UnsafeBufferPointer(start: r + b + 1, count: n), &remaining)
+            r[b] = try mutateBuiltin(
+                builtin, &target, UnsafeBufferPointer(start: r + b + 1, count: n), &remaining)
         case .syscall:
             return try syscall(i, base: base, remaining: &remaining)
         case .iterprep:
             switch r[b] {
             case .list, .map: r[a] = r[b]
             case .string(let s): r[a] = .list(s.value.map { Value.str(String($0)) })
-            case let v: throw VMError("type", "cannot iterate over \(v.typeName) (expected a list, map or string)")
+            case let v:
+                throw VMError("type", "cannot iterate over \(v.typeName) (expected a list, map or string)")
             }
             r[a + 1] = .int(0)
         case .iternext:
@@ -96,7 +114,8 @@ extension VMThread {
         case .throwvalue:
             let v = r[a]
             if case .map(let m) = v {
-                throw VMError(m["kind"]?.printString ?? "error", m["message"]?.printString ?? v.repr, value: v)
+                throw VMError(
+                    m["kind"]?.printString ?? "error", m["message"]?.printString ?? v.repr, value: v)
             }
             throw VMError("error", v.printString, value: v)
         case .concat:
@@ -105,7 +124,9 @@ extension VMThread {
             try allocated(32 + s.utf8.count, &remaining)
             r[a] = .str(s)
         case .recvpeek:
-            guard case .int(let idx) = r[b], let m = host.peekMessage(at: Int(idx), thread: self) else { return taken }
+            guard case .int(let idx) = r[b], let m = host.peekMessage(at: Int(idx), thread: self) else {
+                return taken
+            }
             r[a] = m
             return skipped
         case .recvtake:

@@ -1,9 +1,10 @@
 import Language
+import Synchronization
 
 /// An activation record: the function, where it is, and where its registers start.
 struct Frame {
-    /// Kept alive by the program, which the thread keeps alive.
-    unowned(unsafe) var function: Function
+    /// Index of the function in the program.
+    var function: Int
     var pc: Int
     var base: Int
 }
@@ -51,7 +52,12 @@ public final class VMThread: @unchecked Sendable {
     var state = State.ready
     var pendingError: VMError?
     var pendingAllocation = 0
-    var terminationRequested = false
+    /// Set by `terminate()`, possibly from another OS thread; read when a slice starts.
+    let terminationFlag = Atomic<Bool>(false)
+    var terminationRequested: Bool {
+        get { terminationFlag.load(ordering: .acquiring) }
+        set { terminationFlag.store(newValue, ordering: .releasing) }
+    }
     /// Total reductions executed so far.
     public internal(set) var reductions = 0
     /// Free for the host's use (e.g. its thread id).
@@ -59,49 +65,57 @@ public final class VMThread: @unchecked Sendable {
     /// Most registers a thread's stack may hold before a `stack` error.
     static let maxStack = 1 << 20
 
-    /// A thread that will call function `function` of `program` with `args`.
-    public init(program: Program, function: Int, args: [Value], host: any VMHost) {
+    /// A thread that will call function `function` of `program` with `args` (plus, for a closure,
+    /// its captured values after the arguments). Throws a `type` failure for a bad index or arity.
+    public init(program: Program, function: Int, args: [Value], host: any VMHost) throws(RuntimeFailure) {
+        guard program.functions.indices.contains(function) else {
+            throw RuntimeFailure(
+                kind: "type", message: "no function #\(function)", file: program.file, line: 0)
+        }
+        let fn = program.functions[function]
+        guard args.count == fn.arity + fn.captureCount else {
+            throw RuntimeFailure(
+                kind: "type",
+                message:
+                    "\(fn.name) takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s"), but \(args.count) given",
+                file: program.file, line: fn.line(at: 0))
+        }
         self.program = program
         self.host = host
-        let fn = program.functions[max(0, min(function, program.functions.count - 1))]
         stackCapacity = max(256, fn.registerCount + 1 + args.count)
         stack = .allocate(capacity: stackCapacity)
         stack.initialize(repeating: .nil, count: stackCapacity)
         frameCapacity = 16
         frames = .allocate(capacity: frameCapacity)
-        for (i, a) in args.prefix(fn.arity).enumerated() { stack[1 + i] = a }
-        frames.initialize(to: Frame(function: fn, pc: 0, base: 1))
+        for (i, a) in args.enumerated() { stack[1 + i] = a }
+        frames.initialize(to: Frame(function: fn.index, pc: 0, base: 1))
         frameCount = 1
-        if args.count != fn.arity {
-            pendingError = VMError(
-                "type", "\(fn.name) takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s"), but \(args.count) given")
-        }
     }
 
     /// A thread running `main(args)` of `program`, or nil when it has no `main`.
     public convenience init?(main program: Program, args: [String], host: any VMHost) {
         guard let main = program.main else { return nil }
-        self.init(program: program, function: main.index, args: program.mainArguments(args), host: host)
+        do {
+            try self.init(
+                program: program, function: main.index, args: program.mainArguments(args), host: host)
+        } catch {
+            return nil
+        }
     }
 
-    /// A thread that calls the function value `callable` (a function or closure of `program`).
-    public convenience init(program: Program, callable: Value, args: [Value], host: any VMHost) throws(RuntimeFailure) {
-        guard case .function(let c) = callable, c.programID == ObjectIdentifier(program),
-            program.functions.indices.contains(c.function)
-        else {
+    /// A thread that calls the function value `callable` (a function or closure of `program`);
+    /// this is what the host does for the `thread` kernel call (`args` = `[callable, [args]]`).
+    public convenience init(program: Program, callable: Value, args: [Value], host: any VMHost)
+        throws(RuntimeFailure)
+    {
+        guard case .function(let c) = callable, c.programID == ObjectIdentifier(program) else {
             throw RuntimeFailure(
-                kind: "type", message: "cannot start a thread with \(callable.typeName) (expected a function)",
+                kind: "type",
+                message:
+                    "cannot start a thread with \(callable.typeName) (expected a function of this program)",
                 file: program.file, line: 0)
         }
-        let fn = program.functions[c.function]
-        guard args.count == fn.arity else {
-            throw RuntimeFailure(
-                kind: "type", message: "\(fn.name) takes \(fn.arity) arguments, but \(args.count) given",
-                file: program.file, line: fn.line(at: 0))
-        }
-        self.init(program: program, function: c.function, args: args + c.captures, host: host)
-        pendingError = nil
-        for (i, v) in c.captures.enumerated() { stack[1 + fn.arity + i] = v }
+        try self.init(program: program, function: c.function, args: args + c.captures, host: host)
     }
 
     deinit {
@@ -127,7 +141,8 @@ public final class VMThread: @unchecked Sendable {
         state = .ready
     }
 
-    /// Ends the thread: the next `run` returns `.terminated` and does nothing.
+    /// Ends the thread: the next `run` returns `.terminated` and does nothing. Safe to call from
+    /// any OS thread, also while the thread runs (it then stops at the end of its slice at the latest).
     public func terminate() { terminationRequested = true }
 
     /// Whether the thread finished, failed or was terminated.
@@ -146,7 +161,7 @@ public final class VMThread: @unchecked Sendable {
 
     /// Name of the function the thread is in.
     public var currentFunctionName: String {
-        frameCount > 0 ? frames[frameCount - 1].function.name : "-"
+        frameCount > 0 ? program.functions[frames[frameCount - 1].function].name : "-"
     }
 
     /// Index of the next instruction in the current function.
@@ -156,14 +171,14 @@ public final class VMThread: @unchecked Sendable {
     public var currentLine: Int {
         guard frameCount > 0 else { return 0 }
         let f = frames[frameCount - 1]
-        return f.function.line(at: f.pc)
+        return program.functions[f.function].line(at: f.pc)
     }
 
     /// The next instruction, disassembled.
     public var currentInstruction: String {
         guard frameCount > 0 else { return "(finished)" }
         let f = frames[frameCount - 1]
-        return Disassembler.line(f.function, pc: f.pc, program: program)
+        return Disassembler.line(program.functions[f.function], pc: f.pc, program: program)
     }
 
     /// The call stack, innermost first, with each frame's registers: one line per frame.
@@ -171,13 +186,14 @@ public final class VMThread: @unchecked Sendable {
         var lines: [String] = []
         for depth in stride(from: frameCount - 1, through: 0, by: -1) {
             let f = frames[depth]
-            let count = min(f.function.registerCount, 16)
+            let count = min(program.functions[f.function].registerCount, 16)
             let regs = (0..<count).map { i -> String in
                 let s = stack[f.base + i].repr
                 return s.count > 30 ? String(s.prefix(27)) + "..." : s
             }
-            lines.append("#\(frameCount - 1 - depth) \(f.function.name) pc=\(f.pc) line=\(f.function.line(at: f.pc)) "
-                + "[\(regs.joined(separator: ", "))]")
+            lines.append(
+                "#\(frameCount - 1 - depth) \(program.functions[f.function].name) pc=\(f.pc) line=\(program.functions[f.function].line(at: f.pc)) "
+                    + "[\(regs.joined(separator: ", "))]")
         }
         return lines.joined(separator: "\n")
     }
@@ -190,7 +206,9 @@ public final class VMThread: @unchecked Sendable {
         guard frameCount > 0 else { return 0 }
         let top = frames[frameCount - 1]
         var n = stackCapacity * MemoryLayout<Value>.stride
-        for i in 0..<min(stackCapacity, top.base + top.function.registerCount) { n += stack[i].approximateBytes }
+        for i in 0..<min(stackCapacity, top.base + program.functions[top.function].registerCount) {
+            n += stack[i].approximateBytes
+        }
         return n
     }
 }

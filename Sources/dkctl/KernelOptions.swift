@@ -13,7 +13,9 @@ struct KernelOptions: ParsableArguments {
     @Option(name: .long, help: "Reductions per time slice.")
     var quantum: Int = 2000
 
-    @Flag(name: .long, help: "One slot, a virtual clock, seeded randomness: the same script prints the same output.")
+    @Flag(
+        name: .long,
+        help: "One slot, a virtual clock, seeded randomness: the same script prints the same output.")
     var deterministic = false
 
     @Option(name: .long, help: "Seed for randomness (deterministic mode).")
@@ -22,7 +24,8 @@ struct KernelOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (also: NO_COLOR set).")
     var noColor = false
 
-    @Option(name: .customLong("allow-tool"), help: "An OS program that programs may run with tool(); repeatable.")
+    @Option(
+        name: .customLong("allow-tool"), help: "An OS program that programs may run with tool(); repeatable.")
     var allowTool: [String] = []
 
     @Option(name: .customLong("path"), help: "A directory where executables are looked up; repeatable.")
@@ -31,12 +34,20 @@ struct KernelOptions: ParsableArguments {
     @Option(name: .customLong("max-processes"), help: "Kernel-wide process limit.")
     var maxProcesses: Int = 2_000_000
 
+    @Option(name: .customLong("events"), help: "Also write every kernel event to this file, as JSON lines.")
+    var eventsFile: String?
+
+    @Flag(name: .customLong("no-events"), help: "Record no events (to measure what the event log costs).")
+    var noEvents = false
+
     func validate() throws {
         guard SchedulingPolicy(rawValue: policy) != nil else {
             throw ValidationError("--policy must be rr, priority or fair, not '\(policy)'")
         }
         if let slots, !(1...256).contains(slots) { throw ValidationError("--slots must be from 1 to 256") }
-        guard (1...10_000_000).contains(quantum) else { throw ValidationError("--quantum must be from 1 to 10000000") }
+        guard (1...10_000_000).contains(quantum) else {
+            throw ValidationError("--quantum must be from 1 to 10000000")
+        }
         guard maxProcesses >= 2 else { throw ValidationError("--max-processes must be at least 2") }
     }
 
@@ -46,6 +57,7 @@ struct KernelOptions: ParsableArguments {
             quantum: quantum, deterministic: deterministic, seed: seed, maxProcesses: maxProcesses)
         if deterministic { configuration.slots = 1 }
         configuration.allowedTools = allowTool
+        configuration.recordEvents = !noEvents
         return ShellOptions(
             kernel: configuration, color: ShellOptions.wantsColor(noColorFlag: noColor), searchPath: path,
             allowedTools: allowTool)

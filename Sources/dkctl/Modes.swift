@@ -5,7 +5,8 @@ import Shell
 /// `dkctl run PROGRAM [ARGS]`: spawn, wait, exit with its code.
 struct RunMode: ParsableCommand, Mode {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run a program (a name, NAME@VERSION or a .orch/.bpmn file) and exit with its code.")
+        commandName: "run",
+        abstract: "Run a program (a name, NAME@VERSION or a .orch/.bpmn file) and exit with its code.")
 
     @OptionGroup var kernel: KernelOptions
 
@@ -42,7 +43,9 @@ struct BenchMode: ParsableCommand, Mode {
     mutating func execute() -> Int32 {
         for name in workloads where !Benchmarks.names.contains(name) {
             FileHandle.standardError.write(
-                Data("dkctl: bench: unknown workload '\(name)'; known: \(Benchmarks.names.joined(separator: ", "))\n".utf8))
+                Data(
+                    "dkctl: bench: unknown workload '\(name)'; known: \(Benchmarks.names.joined(separator: ", "))\n"
+                        .utf8))
             return 2
         }
         if let size, size < 1 {
@@ -51,5 +54,71 @@ struct BenchMode: ParsableCommand, Mode {
         }
         let chosen = workloads.isEmpty ? Benchmarks.names : workloads
         return Benchmarks.run(chosen, size: size, options: kernel.shellOptions, json: json)
+    }
+}
+
+/// `dkctl check FILE`: compile only; status 4 on compile errors.
+struct CheckMode: ParsableCommand, Mode {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compile a program file without running it (exit 4 on compile errors).")
+
+    @OptionGroup var kernel: KernelOptions
+
+    @Argument(help: "The .orch or .bpmn file.")
+    var file: String
+
+    mutating func execute() -> Int32 {
+        let session = ShellSession(options: kernel.shellOptions)
+        defer { session.close() }
+        return session.runCommands("check " + ShellQuoting.quote(file))
+    }
+}
+
+/// `dkctl top [--batch -n N -d S]`: the monitor over a fresh kernel (or a script's).
+struct TopMode: ParsableCommand, Mode {
+    static let configuration = CommandConfiguration(
+        commandName: "top", abstract: "The full-screen monitor (--batch: plain-text snapshots).")
+
+    @OptionGroup var kernel: KernelOptions
+
+    @Flag(name: [.customLong("batch"), .customShort("b")], help: "Print plain-text snapshots instead.")
+    var batch = false
+
+    @Option(name: .customShort("n"), help: "Snapshots to print in batch mode.")
+    var iterations: Int = 1
+
+    @Option(name: .customShort("d"), help: "Seconds between snapshots.")
+    var delay: Double = 1
+
+    @Option(
+        name: [.customShort("s"), .customLong("sort")],
+        help: "Sort key: pid, cpu, mem, threads, time, name, state.")
+    var sort: String = "pid"
+
+    @Option(
+        name: .customLong("script"),
+        help: "A session script to run first (it sets up the processes to watch).")
+    var script: String?
+
+    mutating func execute() -> Int32 {
+        let session = ShellSession(options: kernel.shellOptions)
+        session.monitor = MonitorBridge.launcher
+        defer { session.close() }
+        InterruptFlag.install()
+        if let script {
+            let status = session.runScript(path: script, arguments: [])
+            if status != 0 { return status }
+        }
+        var command = "top -n \(iterations) -d \(delay) -s \(ShellQuoting.quote(sort))"
+        if batch { command += " --batch" }
+        return session.runCommands(command)
+    }
+}
+
+/// Quotes a word for the shell's own command line.
+enum ShellQuoting {
+    static func quote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -9,7 +9,9 @@ enum Dkctl {
         var status: Int32
         var output: String
         var error: String
-        var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty() }
+        var lines: [String] {
+            output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastEmpty()
+        }
     }
 
     /// The package's root folder.
@@ -27,8 +29,9 @@ enum Dkctl {
     /// Runs `dkctl ARGUMENTS` with `input` on standard input, in `directory` (default: the
     /// package's shell-scripts folder), killing it after `timeout`.
     static func run(
-        _ arguments: [String], input: String = "", directory: String? = nil, environment: [String: String] = [:],
-        timeout: Duration = .seconds(60)
+        _ arguments: [String], input: String = "", directory: String? = nil,
+        environment: [String: String] = [:],
+        timeout: Duration = .seconds(60), executable: String = Dkctl.binary
     ) async throws -> Result {
         let folder = directory ?? packageRoot.appendingPathComponent("shell-scripts").path
         var settings = ["NO_COLOR": "1", "TERM": "dumb"]
@@ -39,7 +42,8 @@ enum Dkctl {
                 var options = PlatformOptions()
                 options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(1))]
                 let result = try await Subprocess.run(
-                    .path(FilePath(binary)), arguments: Arguments(arguments), environment: .inherit.updating(Dkctl.keys(fixed)),
+                    .path(FilePath(executable)), arguments: Arguments(arguments),
+                    environment: .inherit.updating(Dkctl.keys(fixed)),
                     workingDirectory: FilePath(folder), platformOptions: options, input: .string(input),
                     output: .string(limit: 8 << 20), error: .string(limit: 1 << 20))
                 let status: Int32
@@ -47,7 +51,8 @@ enum Dkctl {
                 case .exited(let code): status = code
                 case .signaled(let signal): status = 128 + Int32(signal)
                 }
-                return Result(status: status, output: result.standardOutput ?? "", error: result.standardError ?? "")
+                return Result(
+                    status: status, output: result.standardOutput ?? "", error: result.standardError ?? "")
             }
             group.addTask {
                 try await Task.sleep(for: timeout)
@@ -60,8 +65,16 @@ enum Dkctl {
     }
 
     /// `dkctl -c TEXT` (deterministic unless told otherwise).
-    static func commands(_ text: String, deterministic: Bool = true, extra: [String] = []) async throws -> Result {
+    static func commands(_ text: String, deterministic: Bool = true, extra: [String] = []) async throws
+        -> Result
+    {
         try await run((deterministic ? ["--deterministic", "--seed", "1"] : []) + extra + ["-c", text])
+    }
+
+    /// A session script's transcript: standard output and error interleaved as written.
+    static func transcript(of script: String) async throws -> Result {
+        try await run(
+            ["-c", "\"$0\" --deterministic --seed 1 \"$1\" 2>&1", binary, script], executable: "/bin/sh")
     }
 
     struct TimedOut: Error {}

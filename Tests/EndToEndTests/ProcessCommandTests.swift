@@ -6,7 +6,8 @@ import Testing
 
     private func run(_ text: String, deterministic: Bool = true) async throws -> Dkctl.Result {
         try await Dkctl.run(
-            (deterministic ? ["--deterministic", "--seed", "1"] : []) + ["-c", text], directory: Self.fixtures)
+            (deterministic ? ["--deterministic", "--seed", "1"] : []) + ["-c", text], directory: Self.fixtures
+        )
     }
 
     @Test func spawnPrintsThePIDAndWaitSetsStatus() async throws {
@@ -23,7 +24,8 @@ import Testing
 
     @Test func runtimeErrorExitsSeventyWithFileAndLine() async throws {
         let result = try await run("spawn crash.orch; wait $!")
-        #expect(result.lines.last?.hasPrefix("3 exited with code 70 (crash.orch:5: ") ?? false, "\(result.lines)")
+        #expect(
+            result.lines.last?.hasPrefix("3 exited with code 70 (crash.orch:5: ") ?? false, "\(result.lines)")
         let run = try await Dkctl.run(["run", "crash.orch"], directory: Self.fixtures)
         #expect(run.status == 70)
     }
@@ -38,8 +40,10 @@ import Testing
 
     @Test func messagesRoundTripThroughTheShell() async throws {
         let result = try await run(
-            "spawn echoer.orch; send $! {op: \"add\", a: 2, b: 40, from: $$}; recv; send $! {op: \"stop\"}; wait $!")
-        #expect(result.lines == ["3", "from 3: {sum: 42}", "3 exited with code 0 (normal)"], "\(result.error)")
+            "spawn echoer.orch; send $! {op: \"add\", a: 2, b: 40, from: $$}; recv; send $! {op: \"stop\"}; wait $!"
+        )
+        #expect(
+            result.lines == ["3", "from 3: {sum: 42}", "3 exited with code 0 (normal)"], "\(result.error)")
     }
 
     @Test func killAndSignalsFromTheShell() async throws {
@@ -61,7 +65,8 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(rows.count == 3)
         let fields = [
-            "pid", "ppid", "name", "version", "type", "state", "wait", "priority", "threads", "reductions", "cpu_ms",
+            "pid", "ppid", "name", "version", "type", "state", "wait", "priority", "threads", "reductions",
+            "cpu_ms",
             "memory", "mailbox", "exit_code", "reason",
         ]
         for row in rows { for field in fields { #expect(row.keys.contains(field), "\(field)") } }
@@ -84,7 +89,8 @@ import Testing
 
     @Test func hotSwapKeepsRunningVersions() async throws {
         let result = try await run(
-            "load counter2.orch; load counter.orch; swap counter 1.0.0; spawn counter 0; swap counter 2.0.0; spawn counter; ps -o pid,name,version; programs")
+            "load counter2.orch; load counter.orch; swap counter 1.0.0; spawn counter 0; swap counter 2.0.0; spawn counter; ps -o pid,name,version; programs"
+        )
         #expect(result.status == 0, "\(result.error)")
         #expect(result.lines.contains { $0.hasSuffix("counter  2.0.0") })
         #expect(result.lines.contains("loaded counter@2.0.0 (default)"))
@@ -92,10 +98,13 @@ import Testing
 
     @Test func pstreeDrawsTheTree() async throws {
         let result = try await Dkctl.run(
-            ["--deterministic", "-c", "load tree.orch; spawn tree; sleep 10ms; pstree"], directory: Self.fixtures,
+            ["--deterministic", "-c", "load tree.orch; spawn tree; sleep 10ms; pstree"],
+            directory: Self.fixtures,
             environment: ["LANG": "C.UTF-8"])
         #expect(result.lines.contains("1 init@1.0.0 [waiting: children]"), "\(result.lines)")
-        #expect(result.lines.contains { $0.hasPrefix("   └─ 3 tree@1.0.0 [waiting: receive]") }, "\(result.lines)")
+        #expect(
+            result.lines.contains { $0.hasPrefix("   └─ 3 tree@1.0.0 [waiting: receive]") }, "\(result.lines)"
+        )
         #expect(result.lines.contains { $0.hasPrefix("      ├─ 4 tree@1.0.0") })
         #expect(result.lines.contains { $0.hasPrefix("      └─ 5 tree@1.0.0") })
     }

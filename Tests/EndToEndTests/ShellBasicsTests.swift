@@ -67,13 +67,17 @@ import Testing
         if status != 0 {
             let lines = result.error.split(separator: "\n")
             #expect(lines.count == 1, "one line: \(result.error)")
-            #expect(lines.first?.hasPrefix("dkctl: \(command.split(separator: " ")[0]): ") ?? false, "\(result.error)")
+            #expect(
+                lines.first?.hasPrefix("dkctl: \(command.split(separator: " ")[0]): ") ?? false,
+                "\(result.error)")
         }
     }
 
     @Test func helpCoversEveryCommand() async throws {
         let list = try await Dkctl.commands("help")
-        let names = list.lines.dropFirst().prefix { !$0.isEmpty }.compactMap { $0.split(separator: " ").first }
+        let names = list.lines.dropFirst().prefix { !$0.isEmpty }.compactMap {
+            $0.split(separator: " ").first
+        }
         #expect(names.count >= 30)
         for name in names {
             let help = try await Dkctl.commands("help \(name)")
@@ -91,5 +95,45 @@ import Testing
         #expect(help.output.contains("USAGE"))
         let bad = try await Dkctl.run(["--slots", "0", "-c", "echo"])
         #expect(bad.status == 2)
+    }
+}
+
+@Suite struct BadInputTests {
+    @Test func binaryScriptAndProgramFilesAreRefused() async throws {
+        let binary = try await Dkctl.run(["/bin/true"])
+        #expect(binary.status == 1)
+        #expect(binary.error.hasPrefix("dkctl: /bin/true: cannot read the script"))
+        let load = try await Dkctl.commands("load /bin/true")
+        #expect(load.status == 1)
+        #expect(load.error == "dkctl: load: /bin/true: not UTF-8 text\n")
+        let directory = try await Dkctl.commands("load /tmp")
+        #expect(directory.error == "dkctl: load: /tmp: is a directory\n")
+    }
+
+    @Test func hugeAndNestedLiteralsAreErrors() async throws {
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let result = try await Dkctl.commands("send 2 \(deep)")
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("dkctl: send: malformed message:"))
+        let number = try await Dkctl.commands("send 2 123456789012345678901234567890")
+        #expect(number.status == 2)
+    }
+
+    @Test func absurdDurationsAreRefused() async throws {
+        #expect(try await Dkctl.commands("sleep 1e300").status == 2)
+        #expect(try await Dkctl.commands("sleep -1").status == 2)
+        #expect(try await Dkctl.commands("wait 2 --timeout soon").status == 2)
+    }
+
+    @Test func theShellCannotBeSignalledOrWaitedFor() async throws {
+        let kill = try await Dkctl.commands("kill -KILL $$")
+        #expect(kill.status == 1)
+        #expect(kill.error.contains("is the shell"))
+        #expect(try await Dkctl.commands("wait $$").status == 1)
+    }
+
+    @Test func theShellReceivesWhatIsSentToIt() async throws {
+        let result = try await Dkctl.commands("send $$ {hello: 1}; recv")
+        #expect(result.lines == ["from 2: {hello: 1}"])
     }
 }

@@ -73,7 +73,9 @@ import Testing
         let branch = Executable(name: "branch") { _ in
             Runnables.script([
                 { slice in
-                    for _ in 0..<10 { _ = try? slice.thread.spawn(leaf, arguments: [], options: SpawnOptions()) }
+                    for _ in 0..<10 {
+                        _ = try? slice.thread.spawn(leaf, arguments: [], options: SpawnOptions())
+                    }
                     return .yielded
                 }
             ])

@@ -13,7 +13,8 @@ import Testing
                     guard let message = slice.thread.takeMessage() else {
                         return .blocked(.receive(timeoutMilliseconds: nil))
                     }
-                    _ = slice.thread.trySend(.list([message.value, .pid(Int64(slice.thread.pid))]), to: .process(shell))
+                    _ = slice.thread.trySend(
+                        .list([message.value, .pid(Int64(slice.thread.pid))]), to: .process(shell))
                     return .finished(.int(0))
                 }
             }, options: SpawnOptions(parent: shell))
@@ -25,10 +26,13 @@ import Testing
 
     @Test func fullMailboxIsAnErrorForTheShell() throws {
         let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
-        let pid = try kernel.spawn(program("deaf") { Runnables.spinner() }, options: SpawnOptions(mailboxLimit: 2))
+        let pid = try kernel.spawn(
+            program("deaf") { Runnables.spinner() }, options: SpawnOptions(mailboxLimit: 2))
         try kernel.send(.int(1), to: .process(pid))
         try kernel.send(.int(2), to: .process(pid))
-        #expect(throws: KernelError.mailboxFull(pid, limit: 2)) { try kernel.send(.int(3), to: .process(pid)) }
+        #expect(throws: KernelError.mailboxFull(pid, limit: 2)) {
+            try kernel.send(.int(3), to: .process(pid))
+        }
         #expect(kernel.process(pid)?.mailbox == 2)
     }
 
@@ -57,7 +61,8 @@ import Testing
                         return .blocked(.sleep(milliseconds: 10))
                     }
                     received.value?.append(message.value)
-                    return received.value?.count == 10 ? .finished(.int(0)) : .blocked(.sleep(milliseconds: 10))
+                    return received.value?.count == 10
+                        ? .finished(.int(0)) : .blocked(.sleep(milliseconds: 10))
                 }
             }, options: SpawnOptions(mailboxLimit: 1, parent: shell))
         let sender = try kernel.spawn(

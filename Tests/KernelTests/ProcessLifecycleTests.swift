@@ -19,7 +19,8 @@ import Testing
     @Test func exitCodeComesFromMain() throws {
         let kernel = deterministicKernel()
         let shell = kernel.attachExternalProcess(name: "dkctl")
-        let pid = try kernel.spawn(program("seven") { Runnables.exits(7) }, options: SpawnOptions(parent: shell))
+        let pid = try kernel.spawn(
+            program("seven") { Runnables.exits(7) }, options: SpawnOptions(parent: shell))
         #expect(kernel.process(pid)?.state == .ready)
         let status = try kernel.wait(pid)
         #expect(status == ExitStatus(code: 7, reason: "normal"))
@@ -30,7 +31,8 @@ import Testing
     @Test func exitedChildStaysAZombieUntilWaited() throws {
         let kernel = deterministicKernel()
         let shell = kernel.attachExternalProcess(name: "dkctl")
-        let pid = try kernel.spawn(program("one") { Runnables.exits(1) }, options: SpawnOptions(parent: shell))
+        let pid = try kernel.spawn(
+            program("one") { Runnables.exits(1) }, options: SpawnOptions(parent: shell))
         kernel.runUntilIdle()
         let zombie = try #require(kernel.process(pid))
         #expect(zombie.state == .exited)
@@ -103,7 +105,8 @@ import Testing
                 var worker: TID = 0
                 return Runnables.script([
                     { slice in
-                        worker = (try? slice.thread.spawnThread(name: "w", runnable: Runnables.exits(42))) ?? 0
+                        worker =
+                            (try? slice.thread.spawnThread(name: "w", runnable: Runnables.exits(42))) ?? 0
                         do {
                             _ = try slice.thread.spawnThread(name: "x", runnable: Runnables.exits(1))
                         } catch let error as KernelError { refused.value = error } catch {}

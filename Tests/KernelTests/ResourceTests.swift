@@ -36,7 +36,8 @@ import Testing
     @Test func restartOnFailureIgnoresCleanExit() throws {
         let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
         _ = try kernel.spawn(
-            program("fine") { Runnables.exits(0) }, options: SpawnOptions(restart: RestartPolicy(mode: .onFailure)))
+            program("fine") { Runnables.exits(0) },
+            options: SpawnOptions(restart: RestartPolicy(mode: .onFailure)))
         kernel.runUntilIdle()
         #expect(kernel.stats().restarts == 0)
     }

@@ -11,7 +11,8 @@ import Testing
 
     @Test func killEndsABusyProcess() throws {
         let (kernel, shell) = kernel()
-        let pid = try kernel.spawn(program("spin") { Runnables.spinner() }, options: SpawnOptions(parent: shell))
+        let pid = try kernel.spawn(
+            program("spin") { Runnables.spinner() }, options: SpawnOptions(parent: shell))
         kernel.run(forMilliseconds: 5)
         #expect((kernel.process(pid)?.reductions ?? 0) > 0)
         try kernel.kill(pid, .kill)
@@ -23,7 +24,8 @@ import Testing
         let shell = kernel.attachExternalProcess(name: "dkctl")
         kernel.start()
         defer { kernel.shutdown() }
-        let pid = try kernel.spawn(program("spin") { Runnables.spinner() }, options: SpawnOptions(parent: shell))
+        let pid = try kernel.spawn(
+            program("spin") { Runnables.spinner() }, options: SpawnOptions(parent: shell))
         kernel.run(forMilliseconds: 20)
         try kernel.kill(pid, .kill)
         #expect(try kernel.wait(pid, timeoutMilliseconds: 5000)?.code == 137)
@@ -40,7 +42,8 @@ import Testing
 
     @Test func stopAndContinue() throws {
         let (kernel, shell) = kernel()
-        let pid = try kernel.spawn(program("spin") { Runnables.spinner() }, options: SpawnOptions(parent: shell))
+        let pid = try kernel.spawn(
+            program("spin") { Runnables.spinner() }, options: SpawnOptions(parent: shell))
         kernel.run(forMilliseconds: 5)
         try kernel.kill(pid, .stop)
         kernel.run(forMilliseconds: 1)
@@ -113,7 +116,8 @@ import Testing
 
     @Test func signalToDeadProcessIsAnError() throws {
         let (kernel, shell) = kernel()
-        let pid = try kernel.spawn(program("one") { Runnables.exits(0) }, options: SpawnOptions(parent: shell))
+        let pid = try kernel.spawn(
+            program("one") { Runnables.exits(0) }, options: SpawnOptions(parent: shell))
         _ = try kernel.wait(pid)
         #expect(throws: KernelError.noSuchID(pid)) { try kernel.kill(pid, .term) }
     }

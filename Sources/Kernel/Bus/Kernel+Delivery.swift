@@ -20,11 +20,17 @@ extension Kernel {
     func deliver(_ value: Value, to address: Address, from sender: Address?, force: Bool = false)
         -> Delivery
     {
-        let message = Message(from: sender, value: value)
+        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: now)
         let result = queue(message, to: address, force: force)
+        switch result {
+        case .delivered, .dead: counters.messagesSent &+= 1
+        case .full: break
+        }
         if case .delivered = result, let sender {
             let (senderPID, senderTID) = owner(of: sender)
-            record(.send, pid: senderPID, tid: senderTID, peer: address.number)
+            record(
+                .send, pid: senderPID, tid: senderTID, peer: address.number, correlation: message.id,
+                message: value)
         }
         return result
     }
@@ -45,7 +51,6 @@ extension Kernel {
                 return .full(.process(process))
             }
             process.mailbox.append(message)
-            counters.messagesSent &+= 1
             for thread in process.threads where thread.state == .waiting {
                 if case .receive = thread.request { wake(thread, .value(.bool(true))) }
             }
@@ -57,7 +62,6 @@ extension Kernel {
             }
             if thread.mailbox == nil { thread.mailbox = Mailbox() }
             thread.mailbox?.append(message)
-            counters.messagesSent &+= 1
             if thread.state == .waiting, case .receive = thread.request {
                 wake(thread, .value(.bool(true)))
             }

@@ -12,9 +12,13 @@ extension Kernel {
 
     /// Lock held.
     func registerLocked(_ name: String, for pid: PID) throws(KernelError) {
-        guard !name.isEmpty, Int(name) == nil else { throw .invalid("a registered name must not be empty or a number") }
+        guard !name.isEmpty, Int(name) == nil else {
+            throw .invalid("a registered name must not be empty or a number")
+        }
         guard let process = processes[pid], !process.isExited else { throw .noSuchProcess(pid) }
-        if let holder = names[name], holder != pid { throw .notPermitted("the name '\(name)' is taken by \(holder)") }
+        if let holder = names[name], holder != pid {
+            throw .notPermitted("the name '\(name)' is taken by \(holder)")
+        }
         names[name] = pid
         process.registeredNames.append(name)
     }
@@ -23,6 +27,7 @@ extension Kernel {
     func countDeadLetter(to name: String) {
         lock.withLock {
             counters.deadLetters &+= 1
+            counters.messagesSent &+= 1
             record(.deadLetter, pid: 0, detail: "to '\(name)'")
         }
     }

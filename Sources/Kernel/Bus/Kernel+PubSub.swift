@@ -22,11 +22,13 @@ extension Kernel {
     /// Subscribes an address to topics matching `pattern`.
     public func subscribe(_ subscriber: Address, pid: PID, to pattern: String) throws(KernelError) {
         guard let parsed = TopicPattern(pattern) else {
-            throw .invalid("'\(pattern)' is not a topic pattern (dot-separated; '*' one segment, '#' the rest)")
+            throw .invalid(
+                "'\(pattern)' is not a topic pattern (dot-separated; '*' one segment, '#' the rest)")
         }
         try lock.withLock { () throws(KernelError) in
             guard let process = processes[pid], !process.isExited else { throw .noSuchProcess(pid) }
-            guard !subscriptions.contains(where: { $0.subscriber == subscriber && $0.pattern == parsed }) else { return }
+            guard !subscriptions.contains(where: { $0.subscriber == subscriber && $0.pattern == parsed })
+            else { return }
             subscriptions.append(Subscription(pattern: parsed, subscriber: subscriber, pid: pid))
             process.hasSubscriptions = true
         }
@@ -62,7 +64,8 @@ extension Kernel {
             let message = Value.record(["topic": .str(topic), "message": value, "from": fromValue])
             var delivered = 0
             for subscription in subscriptions where subscription.pattern.matches(topic) {
-                if case .delivered = deliver(message, to: subscription.subscriber, from: sender, force: true) {
+                if case .delivered = deliver(message, to: subscription.subscriber, from: sender, force: true)
+                {
                     delivered += 1
                 }
             }
@@ -73,7 +76,8 @@ extension Kernel {
 
     /// Sends `value` to the processes in `scope` around `pid`; returns how many got it.
     @discardableResult
-    public func broadcast(_ value: Value, scope: BroadcastScope, from pid: PID, sender: Address? = nil) throws(KernelError)
+    public func broadcast(_ value: Value, scope: BroadcastScope, from pid: PID, sender: Address? = nil)
+        throws(KernelError)
         -> Int
     {
         try lock.withLock { () throws(KernelError) -> Int in
@@ -94,7 +98,9 @@ extension Kernel {
             }
             var delivered = 0
             for target in targets where processes[target]?.isExited == false {
-                if case .delivered = deliver(value, to: .process(target), from: sender ?? .process(pid), force: true) {
+                if case .delivered = deliver(
+                    value, to: .process(target), from: sender ?? .process(pid), force: true)
+                {
                     delivered += 1
                 }
             }

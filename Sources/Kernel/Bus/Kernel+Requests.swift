@@ -8,22 +8,31 @@ struct PendingRequest {
     let outsider: PID?
     /// Who was asked.
     let target: PID
+    /// When (kernel nanoseconds).
+    let started: UInt64
 }
 
 extension Kernel {
     /// Sends `{request: ID, from: SENDER, message: VALUE}` to `target` and registers the
     /// request. Lock held. Returns the id, or nil when the target is not alive.
-    func openRequest(_ value: Value, to target: PID, from sender: Address, requester: KThread?, outsider: PID?)
+    func openRequest(
+        _ value: Value, to target: PID, from sender: Address, requester: KThread?, outsider: PID?
+    )
         -> UInt64?
     {
         guard let process = processes[target], !process.isExited else { return nil }
         lastRequestID &+= 1
         let id = lastRequestID
-        let message = Value.record(["request": .int(Int64(id)), "from": senderValue(sender), "message": value])
+        let message = Value.record([
+            "request": .int(Int64(id)), "from": senderValue(sender), "message": value,
+        ])
         _ = deliver(message, to: .process(target), from: sender, force: true)
-        pendingRequests[id] = PendingRequest(requester: requester, outsider: outsider, target: target)
+        pendingRequests[id] = PendingRequest(
+            requester: requester, outsider: outsider, target: target, started: now)
         process.openRequestsTo += 1
-        record(.request, pid: owner(of: sender).0, tid: requester?.tid, peer: target, detail: "corr=\(id)")
+        record(
+            .request, pid: owner(of: sender).0, tid: requester?.tid, peer: target, correlation: id,
+            message: value)
         return id
     }
 
@@ -31,24 +40,30 @@ extension Kernel {
     /// the requester ended): the reply is then counted as a dead letter.
     @discardableResult
     func answerRequest(_ id: UInt64, with value: Value, by pid: PID) -> Bool {
+        counters.messagesSent &+= 1
         guard let pending = pendingRequests.removeValue(forKey: id) else {
             counters.deadLetters &+= 1
-            record(.deadLetter, pid: pid, detail: "reply corr=\(id) (nobody waits)")
+            record(.deadLetter, pid: pid, detail: "reply (nobody waits)", correlation: id)
             return false
         }
         processes[pending.target]?.openRequestsTo -= 1
-        record(.reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, detail: "corr=\(id)")
+        record(
+            .reply, pid: pid, peer: pending.requester?.process.pid ?? pending.outsider, correlation: id,
+            message: value)
         if let requester = pending.requester {
-            guard requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id else {
+            if requester.state == .waiting, case .request(let waited, _) = requester.request, waited == id {
+                wake(requester, .value(value))
+            } else if !requester.isFinished {
+                earlyReplies[id] = value  // answered before the requester parked (another slot)
+            } else {
                 counters.deadLetters &+= 1
                 return false
             }
-            wake(requester, .value(value))
         } else {
             externalReplies[id] = value
             lock.broadcastChange()
         }
-        counters.messagesSent &+= 1
+        counters.messagesReceived &+= 1
         return true
     }
 
@@ -74,16 +89,20 @@ extension Kernel {
 
     /// Asks `target` and waits for the answer, from outside the kernel (the shell):
     /// deterministic mode drives the kernel meanwhile. nil when the time runs out.
-    public func request(_ value: Value, to target: PID, from pid: PID, timeoutMilliseconds: Double) throws(KernelError)
+    public func request(_ value: Value, to target: PID, from pid: PID, timeoutMilliseconds: Double)
+        throws(KernelError)
         -> Value?
     {
         try lock.withLock { () throws(KernelError) -> Value? in
-            guard let id = openRequest(value, to: target, from: .process(pid), requester: nil, outsider: pid) else {
+            guard let id = openRequest(value, to: target, from: .process(pid), requester: nil, outsider: pid)
+            else {
                 throw .noSuchProcess(target)
             }
             let nanoseconds = UInt64(max(0, timeoutMilliseconds) * 1_000_000)
             if configuration.deterministic {
-                drive(until: virtualNow &+ nanoseconds) { externalReplies[id] != nil || pendingRequests[id] == nil }
+                drive(until: virtualNow &+ nanoseconds) {
+                    externalReplies[id] != nil || pendingRequests[id] == nil
+                }
             } else {
                 let deadline = monotonicNanoseconds() &+ nanoseconds
                 while externalReplies[id] == nil && pendingRequests[id] != nil && !stopping {

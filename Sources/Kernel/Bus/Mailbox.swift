@@ -7,6 +7,10 @@ public struct Message: Sendable {
     public var from: Address?
     /// The message itself.
     public var value: Value
+    /// Kernel-wide message number (send and receive events name it).
+    public var id: UInt64 = 0
+    /// Kernel nanoseconds when it was queued.
+    public var queuedAt: UInt64 = 0
 }
 
 /// A FIFO of messages with a limit. Guarded by the kernel lock.

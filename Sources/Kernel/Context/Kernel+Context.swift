@@ -19,7 +19,8 @@ extension Kernel {
     /// Runs `body` on region `name` of the thread's process, creating it (open ACL) when
     /// `create` is set or it is a standard region. Lock held.
     func withRegion<T>(
-        _ name: String, of process: KProcess, create: Bool, _ body: (inout ContextRegion) throws(KernelError) -> T
+        _ name: String, of process: KProcess, create: Bool,
+        _ body: (inout ContextRegion) throws(KernelError) -> T
     ) throws(KernelError) -> T {
         let context = process.context ?? ProcessContext()
         process.context = context
@@ -39,7 +40,8 @@ extension Kernel {
 
     func contextRead(_ thread: KThread, _ name: String, _ key: String) throws(KernelError) -> Value {
         let current = now
-        return try withRegion(name, of: thread.process, create: false) { (region) throws(KernelError) -> Value in
+        return try withRegion(name, of: thread.process, create: false) {
+            (region) throws(KernelError) -> Value in
             guard region.mayRead(thread.tid) else { throw Kernel.denied("read", region, thread) }
             return region.value(key, now: current) ?? .nil
         }
@@ -47,11 +49,14 @@ extension Kernel {
 
     func contextReadAll(_ thread: KThread, _ name: String) throws(KernelError) -> Value {
         let current = now
-        return try withRegion(name, of: thread.process, create: false) { (region) throws(KernelError) -> Value in
+        return try withRegion(name, of: thread.process, create: false) {
+            (region) throws(KernelError) -> Value in
             guard region.mayRead(thread.tid) else { throw Kernel.denied("read", region, thread) }
             var map = OrderedMap()
             for (key, _) in region.values {
-                guard let name = key.stringValue, let value = region.value(name, now: current) else { continue }
+                guard let name = key.stringValue, let value = region.value(name, now: current) else {
+                    continue
+                }
                 map.set(key, value)
             }
             return .map(map)
@@ -61,7 +66,8 @@ extension Kernel {
     /// Writes, compares-and-swaps or increments under one lock hold; returns the result
     /// value and records the new version.
     func contextUpdate(
-        _ thread: KThread, _ name: String, _ key: String, _ operation: (Value?) throws(KernelError) -> (Value?, Value)
+        _ thread: KThread, _ name: String, _ key: String,
+        _ operation: (Value?) throws(KernelError) -> (Value?, Value)
     ) throws(KernelError) -> Value {
         let current = now
         let (result, version) = try withRegion(name, of: thread.process, create: true) {
@@ -71,7 +77,9 @@ extension Kernel {
             if let newValue { region.set(key, newValue, now: current) }
             return (result, region.version)
         }
-        record(.contextWrite, pid: thread.process.pid, tid: thread.tid, peer: Int(version), detail: "\(name).\(key)")
+        record(
+            .contextWrite, pid: thread.process.pid, tid: thread.tid, peer: Int(version),
+            detail: "\(name).\(key)")
         return result
     }
 
@@ -79,8 +87,10 @@ extension Kernel {
         throws(KernelError)
     {
         try withRegion(name, of: thread.process, create: true) { (region) throws(KernelError) in
-            guard region.owner == thread.tid || region.version == 0 && region.owner == thread.process.pid else {
-                throw .notPermitted("permission denied: only the owner (\(region.owner)) may change region '\(name)'")
+            guard region.owner == thread.tid || region.version == 0 && region.owner == thread.process.pid
+            else {
+                throw .notPermitted(
+                    "permission denied: only the owner (\(region.owner)) may change region '\(name)'")
             }
             if region.owner != thread.tid && region.version == 0 { region.owner = thread.tid }
             if let readers { region.readers = readers }
@@ -93,16 +103,21 @@ extension Kernel {
         let current = now
         try withRegion("knowledge", of: thread.process, create: true) { (region) throws(KernelError) in
             guard region.mayWrite(thread.tid) else { throw Kernel.denied("write", region, thread) }
-            if !region.links.contains(where: { $0 == (a, relation, b) }) { region.links.append((a, relation, b)) }
+            if !region.links.contains(where: { $0 == (a, relation, b) }) {
+                region.links.append((a, relation, b))
+            }
             region.version &+= 1
             region.modified = current
         }
     }
 
     func contextNeighbors(_ thread: KThread, _ a: String, _ relation: String?) throws(KernelError) -> Value {
-        try withRegion("knowledge", of: thread.process, create: true) { (region) throws(KernelError) -> Value in
+        try withRegion("knowledge", of: thread.process, create: true) {
+            (region) throws(KernelError) -> Value in
             guard region.mayRead(thread.tid) else { throw Kernel.denied("read", region, thread) }
-            let found = region.links.filter { $0.0 == a && (relation == nil || $0.1 == relation) }.map { Value.str($0.2) }
+            let found = region.links.filter { $0.0 == a && (relation == nil || $0.1 == relation) }.map {
+                Value.str($0.2)
+            }
             return .list(found)
         }
     }
@@ -120,11 +135,15 @@ extension Kernel {
             for name in ProcessContext.standardNames where regions[name] == nil {
                 regions[name] = ProcessContext.standard(name, owner: pid)
             }
-            let order = ProcessContext.standardNames + regions.keys.filter { !ProcessContext.standardNames.contains($0) }.sorted()
+            let order =
+                ProcessContext.standardNames
+                + regions.keys.filter { !ProcessContext.standardNames.contains($0) }.sorted()
             return order.compactMap { name in
                 guard let region = regions[name] else { return nil }
                 let values = region.values.compactMap { key, _ -> (key: String, value: Value)? in
-                    guard let text = key.stringValue, let value = region.value(text, now: current) else { return nil }
+                    guard let text = key.stringValue, let value = region.value(text, now: current) else {
+                        return nil
+                    }
                     return (text, value)
                 }
                 return RegionSnapshot(

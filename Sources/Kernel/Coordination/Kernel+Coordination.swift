@@ -101,7 +101,9 @@ extension Kernel {
     /// `sem_post`: wakes one waiter or counts up. Lock held.
     func postSemaphore(_ name: String, in process: KProcess) throws(KernelError) {
         let table = coordination(of: process)
-        guard var state = table.semaphores[name] else { throw .invalid("no semaphore '\(name)' (sem_create it first)") }
+        guard var state = table.semaphores[name] else {
+            throw .invalid("no semaphore '\(name)' (sem_create it first)")
+        }
         let key = CoordinationKey(kind: .semaphore, name: name)
         while let next = state.waiters.popFirst() {
             guard isWaiting(next, on: key) else { continue }
@@ -136,7 +138,9 @@ extension Kernel {
     }
 
     private func isWaiting(_ thread: KThread, on key: CoordinationKey) -> Bool {
-        guard thread.state == .waiting, case .coordination(let waited, _) = thread.request else { return false }
+        guard thread.state == .waiting, case .coordination(let waited, _) = thread.request else {
+            return false
+        }
         return waited == key
     }
 
@@ -150,7 +154,9 @@ extension Kernel {
             if owner === start {
                 for thread in cycle { thread.deadlocked = true }
                 let path = cycle.map { "\($0.tid)" }.joined(separator: " -> ")
-                record(.deadlock, pid: start.process.pid, tid: start.tid, detail: "cycle \(path) -> \(start.tid)")
+                record(
+                    .deadlock, pid: start.process.pid, tid: start.tid, detail: "cycle \(path) -> \(start.tid)"
+                )
                 return
             }
             guard cycle.count < 10_000, !cycle.contains(where: { $0 === owner }), owner.state == .waiting,

@@ -1,3 +1,5 @@
+import Language
+
 /// A bounded, append-only log of kernel events: when full, the oldest entries are evicted
 /// and counted. Guarded by the kernel lock.
 struct EventLog {
@@ -13,13 +15,18 @@ struct EventLog {
     /// How many events were dropped to stay within capacity.
     var evicted: UInt64 { total - UInt64(ring.count) }
 
+    /// Called with every event as it is appended (the `--events FILE` writer).
+    var sink: (@Sendable (KernelEvent) -> Void)?
+
     mutating func append(
         time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil,
-        detail: String = ""
+        detail: String = "", correlation: UInt64? = nil, message: Value? = nil
     ) {
         total += 1
         let event = KernelEvent(
-            sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail)
+            sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
+            correlation: correlation, message: message)
+        sink?(event)
         if ring.count < capacity {
             ring.append(event)
         } else {
@@ -32,5 +39,13 @@ struct EventLog {
     func events(after: UInt64 = 0) -> [KernelEvent] {
         let ordered = ring[start...] + ring[..<start]
         return ordered.filter { $0.sequence > after }
+    }
+}
+
+extension Kernel {
+    /// Calls `sink` with every event as it is recorded, under the kernel lock: keep it quick
+    /// (the `--events FILE` writer buffers). nil stops it.
+    public func setEventSink(_ sink: (@Sendable (KernelEvent) -> Void)?) {
+        lock.withLock { eventLog.sink = sink }
     }
 }

@@ -1,3 +1,5 @@
+import Language
+
 /// One entry of the kernel's append-only event log.
 public struct KernelEvent: Sendable, Equatable {
     /// What happened.
@@ -28,12 +30,19 @@ public struct KernelEvent: Sendable, Equatable {
     public var peer: Int?
     /// Free text: an exit reason, a signal name, an executable reference.
     public var detail: String
+    /// The message id of a send or receive, or the correlation id of a request or reply.
+    public var correlation: UInt64?
+    /// The message of a send (kept for provenance and sequence charts).
+    public var message: Value?
 
     /// `12.345ms spawn pid=3 peer=4 counter@1.0.0`.
     public var description: String {
         var line = "\(formatMilliseconds(time)) \(kind.rawValue) pid=\(pid)"
         if let tid { line += " tid=\(tid)" }
-        if let peer { line += " peer=\(peer)" }
+        if let peer { line += kind == .contextWrite ? " v=\(peer)" : " peer=\(peer)" }
+        if let correlation {
+            line += kind == .send || kind == .receive ? " msg=\(correlation)" : " corr=\(correlation)"
+        }
         if !detail.isEmpty { line += " " + detail }
         return line
     }

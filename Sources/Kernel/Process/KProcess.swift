@@ -51,6 +51,8 @@ final class KProcess {
     var coordination: CoordinationTable?
     /// Its shared-context regions (created on first use).
     var context: ProcessContext?
+    /// When a message was last taken from its mailboxes (kernel nanoseconds).
+    var lastReceive: UInt64 = 0
     /// Quality metrics it reported.
     var metrics: [String: MetricSummary] = [:]
     /// Who gets `{down: pid, code, reason}` when it exits.

@@ -22,6 +22,7 @@ extension Kernel {
         notifyMonitors(of: process, status)
         process.registeredNames.removeAll()
         record(.exit, pid: process.pid, peer: status.code, detail: status.reason)
+        bookOutcome(of: process, status)
         adoptChildren(of: process)
         if let restart = process.restart, restart.applies(to: status) {
             scheduleRestart(of: process, policy: restart)
@@ -37,7 +38,9 @@ extension Kernel {
                 wake(waiter, .value(.int(Int64(status.code))))
             }
         }
-        if !reaped && process.parent == WellKnownPID.initProcess && !externalWaitInterest.contains(process.pid) {
+        if !reaped && process.parent == WellKnownPID.initProcess
+            && !externalWaitInterest.contains(process.pid)
+        {
             reap(process)
         }
         lock.broadcastChange()

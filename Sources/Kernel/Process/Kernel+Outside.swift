@@ -9,7 +9,9 @@ extension Kernel {
     public func wait(_ pid: PID, timeoutMilliseconds: Double? = nil) throws(KernelError) -> ExitStatus? {
         try lock.withLock { () throws(KernelError) -> ExitStatus? in
             guard let process = processes[pid] else { throw .noSuchProcess(pid) }
-            if externalProcesses.contains(pid) { throw .notPermitted("\(pid) is the shell; it cannot be waited for") }
+            if externalProcesses.contains(pid) {
+                throw .notPermitted("\(pid) is the shell; it cannot be waited for")
+            }
             externalWaitInterest.insert(pid)
             defer { externalWaitInterest.remove(pid) }
             let nanoseconds = timeoutMilliseconds.map { UInt64(max(0, $0) * 1_000_000) }
@@ -68,6 +70,7 @@ extension Kernel {
             }
             guard let message = process.mailbox.messages.popFirst() else { return nil }
             counters.messagesReceived &+= 1
+            record(.receive, pid: pid, peer: message.from?.number, correlation: message.id)
             admitBlockedSender(of: .process(process))
             return message
         }

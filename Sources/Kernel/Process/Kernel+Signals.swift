@@ -38,6 +38,11 @@ extension Kernel {
         case .stop:
             guard !process.suspended else { return }
             process.suspended = true
+            for thread in process.threads where thread.state == .ready {  // out of the run queue now
+                thread.state = .suspended
+                process.stopped = (process.stopped ?? []) + [thread]
+            }
+            process.deferred = nil
             record(.suspend, pid: process.pid)
         case .cont:
             guard process.suspended else { return }
@@ -51,7 +56,8 @@ extension Kernel {
                 exitProcess(process, .signalled(signal))
                 return
             }
-            _ = deliver(.record(["signal": .str(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
+            _ = deliver(
+                .record(["signal": .str(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
             if signal == .term {
                 let deadline = now &+ UInt64(configuration.termGraceMilliseconds) &* 1_000_000
                 timers.schedule(at: deadline, .escalate(process.pid))
@@ -89,7 +95,9 @@ extension Kernel {
     /// Changes the nice value of a process and its threads.
     public func renice(_ pid: PID, to nice: Int) throws(KernelError) {
         try lock.withLock { () throws(KernelError) in
-            guard (-20...19).contains(nice) else { throw .invalid("nice must be between -20 and 19, not \(nice)") }
+            guard (-20...19).contains(nice) else {
+                throw .invalid("nice must be between -20 and 19, not \(nice)")
+            }
             guard let process = processes[pid], !process.isExited else { throw .noSuchProcess(pid) }
             process.nice = nice
             for thread in process.threads { thread.nice = nice }

@@ -3,12 +3,15 @@ import Language
 extension Kernel {
     /// Starts a process running `executable` with `arguments`; returns its PID.
     /// The parent is `options.parent`, or init.
-    public func spawn(_ executable: Executable, arguments: [String] = [], options: SpawnOptions = SpawnOptions())
+    public func spawn(
+        _ executable: Executable, arguments: [String] = [], options: SpawnOptions = SpawnOptions()
+    )
         throws(KernelError) -> PID
     {
         let runnable = executable.makeMain(arguments)
         return try lock.withLock { () throws(KernelError) -> PID in
-            try spawnLocked(executable, arguments: arguments, options: options, runnable: runnable, restartCount: 0)
+            try spawnLocked(
+                executable, arguments: arguments, options: options, runnable: runnable, restartCount: 0)
         }
     }
 
@@ -42,7 +45,11 @@ extension Kernel {
             tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
         process.threads.append(main)
         threads[pid] = main
-        if let name = options.name { try? registerLocked(name, for: pid) }
+        if let name = options.name {
+            try? registerLocked(name, for: pid)
+        } else if executable.type == .service, names[executable.name] == nil {
+            try? registerLocked(executable.name, for: pid)  // a service is reachable by its name
+        }
         counters.spawned &+= 1
         record(.spawn, pid: parentPID, peer: pid, detail: executable.reference)
         enqueue(main)
@@ -50,7 +57,8 @@ extension Kernel {
     }
 
     /// Starts another thread in `process`. Lock held.
-    func spawnThreadLocked(in process: KProcess, name: String, runnable: Runnable) throws(KernelError) -> TID {
+    func spawnThreadLocked(in process: KProcess, name: String, runnable: Runnable) throws(KernelError) -> TID
+    {
         guard !process.isExited else { throw .noSuchProcess(process.pid) }
         guard process.threads.count < process.limits.maxThreads else {
             record(.quota, pid: process.pid, detail: "thread limit \(process.limits.maxThreads)")
@@ -87,7 +95,8 @@ extension Kernel {
                 pid: pid, parent: WellKnownPID.initProcess, executable: executable, arguments: [],
                 options: SpawnOptions(), limits: configuration.limits, restartCount: 0, now: now)
             processes[pid] = process
-            processes[WellKnownPID.initProcess]?.children = (processes[WellKnownPID.initProcess]?.children ?? [])
+            processes[WellKnownPID.initProcess]?.children =
+                (processes[WellKnownPID.initProcess]?.children ?? [])
                 .union([pid])
             externalProcesses.insert(pid)
             record(.spawn, pid: WellKnownPID.initProcess, peer: pid, detail: executable.reference)

@@ -9,30 +9,42 @@ extension KernelCalls {
         do {
             switch call {
             case .publish:
-                guard let topic = args[0].stringValue else { return typeError("publish", "a topic string", args[0]) }
+                guard let topic = args[0].stringValue else {
+                    return typeError("publish", "a topic string", args[0])
+                }
                 return .value(.int(Int64(try kernel.publish(topic, args[1], from: me))))
             case .subscribe:
-                guard let pattern = args[0].stringValue else { return typeError("subscribe", "a pattern string", args[0]) }
+                guard let pattern = args[0].stringValue else {
+                    return typeError("subscribe", "a pattern string", args[0])
+                }
                 try kernel.subscribe(me, pid: handle.pid, to: pattern)
                 return .value(.nil)
             case .unsubscribe:
-                guard let pattern = args[0].stringValue else { return typeError("unsubscribe", "a pattern string", args[0]) }
+                guard let pattern = args[0].stringValue else {
+                    return typeError("unsubscribe", "a pattern string", args[0])
+                }
                 return .value(.bool(kernel.unsubscribe(me, from: pattern)))
             case .broadcast:
                 var scope = BroadcastScope.children
                 if args.count > 1 {
                     guard let name = args[1].stringValue, let parsed = BroadcastScope(rawValue: name) else {
-                        return .fail(kind: "value", message: "broadcast: scope must be \"children\", \"descendants\" or \"all\"")
+                        return .fail(
+                            kind: "value",
+                            message: "broadcast: scope must be \"children\", \"descendants\" or \"all\"")
                     }
                     scope = parsed
                 }
-                return .value(.int(Int64(try kernel.broadcast(args[0], scope: scope, from: handle.pid, sender: me))))
+                return .value(
+                    .int(Int64(try kernel.broadcast(args[0], scope: scope, from: handle.pid, sender: me))))
             case .request, .call:
                 let target: PID
                 if call == .call || args[0].stringValue != nil {
-                    guard let name = args[0].stringValue else { return typeError("call", "a service name", args[0]) }
+                    guard let name = args[0].stringValue else {
+                        return typeError("call", "a service name", args[0])
+                    }
                     guard let pid = kernel.registeredPID(name) else {
-                        return .fail(kind: "noproc", message: "\(call.name): no service or process named '\(name)'")
+                        return .fail(
+                            kind: "noproc", message: "\(call.name): no service or process named '\(name)'")
                     }
                     target = pid
                 } else {
@@ -40,16 +52,27 @@ extension KernelCalls {
                     target = pid
                 }
                 let timeout = milliseconds(args, 2) ?? 5000
+                if call == .call { kernel.lock.withLock { handle.thread.calls &+= 1 } }
                 let id = kernel.lock.withLock {
                     kernel.openRequest(args[1], to: target, from: me, requester: handle.thread, outsider: nil)
                 }
-                guard let id else { return .fail(kind: "noproc", message: "\(call.name): no such process: \(target)") }
+                guard let id else {
+                    return .fail(kind: "noproc", message: "\(call.name): no such process: \(target)")
+                }
                 return block(handle, .request(id, timeoutMilliseconds: timeout))
             case .reply:
                 let id: Int64?
-                if case .map(let map) = args[0] { id = map["request"]?.intValue } else { id = args[0].intValue }
-                guard let id, id > 0 else { return typeError("reply", "a request (the map received, or its id)", args[0]) }
-                let answered = kernel.lock.withLock { kernel.answerRequest(UInt64(id), with: args[1], by: handle.pid) }
+                if case .map(let map) = args[0] {
+                    id = map["request"]?.intValue
+                } else {
+                    id = args[0].intValue
+                }
+                guard let id, id > 0 else {
+                    return typeError("reply", "a request (the map received, or its id)", args[0])
+                }
+                let answered = kernel.lock.withLock {
+                    kernel.answerRequest(UInt64(id), with: args[1], by: handle.pid)
+                }
                 return .value(.bool(answered))
             case .monitor, .demonitor:
                 guard let pid = pidValue(args[0]) else { return typeError(call.name, "a pid", args[0]) }

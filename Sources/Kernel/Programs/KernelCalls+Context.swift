@@ -19,9 +19,13 @@ extension KernelCalls {
                     return .value(try kernel.contextReadAll(thread, region))
                 case .ctxWrite:
                     let value = args[2]
-                    return .value(try kernel.contextUpdate(thread, region, key(1) ?? "") { _ in (value, .nil) })
+                    return .value(
+                        try kernel.contextUpdate(thread, region, key(1) ?? "") { _ in (value, .nil) })
                 case .ctxDelete:
-                    return .value(try kernel.contextUpdate(thread, region, key(1) ?? "") { old in (Value.nil, old ?? .nil) })
+                    return .value(
+                        try kernel.contextUpdate(thread, region, key(1) ?? "") { old in
+                            (Value.nil, old ?? .nil)
+                        })
                 case .ctxCas:
                     let expected = args[2]
                     let new = args[3]
@@ -38,7 +42,10 @@ extension KernelCalls {
                             switch old {
                             case nil, .nil?: current = 0
                             case .int(let value)?: current = value
-                            default: throw KernelError.invalid("ctx.incr: \(region).\(key(1) ?? "") holds a \(old?.typeName ?? "value"), not an int")
+                            default:
+                                throw KernelError.invalid(
+                                    "ctx.incr: \(region).\(key(1) ?? "") holds a \(old?.typeName ?? "value"), not an int"
+                                )
                             }
                             let (sum, overflow) = current.addingReportingOverflow(step)
                             guard !overflow else { throw KernelError.invalid("ctx.incr: integer overflow") }
@@ -49,7 +56,9 @@ extension KernelCalls {
                     var writers: [TID]?
                     var ttl: UInt64?
                     if args.count > 1 {
-                        guard case .map(let options) = args[1] else { throw KernelError.invalid("ctx.region: options must be a map") }
+                        guard case .map(let options) = args[1] else {
+                            throw KernelError.invalid("ctx.region: options must be a map")
+                        }
                         readers = try tids(options["readers"], "readers")
                         writers = try tids(options["writers"], "writers")
                         if let ms = options["ttl"]?.intValue { ttl = UInt64(max(0, ms)) * 1_000_000 }
@@ -72,7 +81,9 @@ extension KernelCalls {
 
     private static func tids(_ value: Value?, _ field: String) throws(KernelError) -> [TID]? {
         guard let value else { return nil }
-        guard case .list(let items) = value else { throw .invalid("ctx.region: \(field) must be a list of tids") }
+        guard case .list(let items) = value else {
+            throw .invalid("ctx.region: \(field) must be a list of tids")
+        }
         var result: [TID] = []
         for item in items {
             switch item {

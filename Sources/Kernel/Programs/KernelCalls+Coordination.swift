@@ -10,7 +10,10 @@ extension KernelCalls {
             return typeError(call.name, "a name", args[0])
         }
         func wait(_ kind: CoordinationKey.Kind) -> SyscallResult {
-            block(handle, .coordination(CoordinationKey(kind: kind, name: name), timeoutMilliseconds: milliseconds(args, 1)))
+            block(
+                handle,
+                .coordination(
+                    CoordinationKey(kind: kind, name: name), timeoutMilliseconds: milliseconds(args, 1)))
         }
         do {
             return try kernel.lock.withLock { () throws(KernelError) -> SyscallResult in
@@ -31,7 +34,9 @@ extension KernelCalls {
                     table.semaphores[name] = CoordinationTable.SemaphoreState(count: Int(count))
                     return .value(.nil)
                 case .semWait:
-                    guard table.semaphores[name] != nil else { throw KernelError.invalid("no semaphore '\(name)' (sem_create it first)") }
+                    guard table.semaphores[name] != nil else {
+                        throw KernelError.invalid("no semaphore '\(name)' (sem_create it first)")
+                    }
                     return wait(.semaphore)
                 case .semPost:
                     try kernel.postSemaphore(name, in: thread.process)
@@ -43,7 +48,9 @@ extension KernelCalls {
                     table.barriers[name] = CoordinationTable.BarrierState(parties: Int(parties))
                     return .value(.nil)
                 case .barrierWait:
-                    guard table.barriers[name] != nil else { throw KernelError.invalid("no barrier '\(name)' (barrier_create it first)") }
+                    guard table.barriers[name] != nil else {
+                        throw KernelError.invalid("no barrier '\(name)' (barrier_create it first)")
+                    }
                     return wait(.barrier)
                 case .eventSet:
                     kernel.setEvent(name, in: thread.process)
@@ -75,16 +82,20 @@ extension KernelCalls {
         }
         var arguments: [String] = []
         if args.count > 1 {
-            guard case .list(let items) = args[1] else { return typeError("tool", "a list of arguments", args[1]) }
+            guard case .list(let items) = args[1] else {
+                return typeError("tool", "a list of arguments", args[1])
+            }
             arguments = items.map(\.printString)
         }
+        kernel.lock.withLock { handle.thread.calls &+= 1 }
         switch kernel.startTool(path, arguments, for: handle.thread, keepOutput: true) {
         case .failure(let error):
             return .fail(kind: error.kind, message: "tool: \(error.description)")
         case .success(let id):
             if let ms = milliseconds(args, 2) {
                 kernel.lock.withLock {
-                    kernel.timers.schedule(at: kernel.now &+ UInt64(ms) &* 1_000_000, .toolDeadline(id, milliseconds: ms))
+                    kernel.timers.schedule(
+                        at: kernel.now &+ UInt64(ms) &* 1_000_000, .toolDeadline(id, milliseconds: ms))
                     if kernel.idleSlots > 0 { kernel.lock.signalSlot() }
                 }
             }

@@ -4,7 +4,9 @@ import VM
 /// The kernel calls a program makes, one function per call, run on the slot that runs the
 /// calling thread.
 enum KernelCalls {
-    static func perform(_ call: KernelCall, _ args: [Value], handle: ThreadHandle, vm: VMThread) -> SyscallResult {
+    static func perform(_ call: KernelCall, _ args: [Value], handle: ThreadHandle, vm: VMThread)
+        -> SyscallResult
+    {
         switch call {
         case .`self`: return .value(.pid(Int64(handle.pid)))
         case .tid: return .value(.tid(Int64(handle.tid)))
@@ -16,13 +18,18 @@ enum KernelCalls {
             return .terminate
         case .kill: return kill(args, handle)
         case .wait:
-            guard let pid = args.first.flatMap(pidValue) else { return typeError("wait", "a pid", args.first) }
+            guard let pid = args.first.flatMap(pidValue) else {
+                return typeError("wait", "a pid", args.first)
+            }
             return block(handle, .wait(pid, timeoutMilliseconds: milliseconds(args, 1)))
         case .trap:
             guard let name = args.first?.stringValue, let signal = Signal(parsing: name) else {
-                return .fail(kind: "value", message: "trap: unknown signal \(args.first?.description ?? "nil")")
+                return .fail(
+                    kind: "value", message: "trap: unknown signal \(args.first?.description ?? "nil")")
             }
-            do { try handle.trap(signal) } catch { return .fail(kind: error.kind, message: error.description) }
+            do { try handle.trap(signal) } catch {
+                return .fail(kind: error.kind, message: error.description)
+            }
             return .value(.nil)
         case .join: return join(args, handle)
         case .yield: return .block
@@ -39,16 +46,20 @@ enum KernelCalls {
         case .random: return random(args, handle)
         case .thread: return startThread(args, handle, vm)
         case .register:
-            guard let name = args.first?.stringValue else { return typeError("register", "a name", args.first) }
+            guard let name = args.first?.stringValue else {
+                return typeError("register", "a name", args.first)
+            }
             do { try handle.kernel.register(name, for: handle.pid) } catch {
                 return .fail(kind: error.kind, message: "register: \(error.description)")
             }
             return .value(.nil)
         case .publish, .subscribe, .unsubscribe, .broadcast, .request, .reply, .call, .monitor, .demonitor:
             return bus(call, args, handle)
-        case .ctxRead, .ctxReadAll, .ctxWrite, .ctxCas, .ctxIncr, .ctxRegion, .ctxLink, .ctxNeighbors, .ctxDelete:
+        case .ctxRead, .ctxReadAll, .ctxWrite, .ctxCas, .ctxIncr, .ctxRegion, .ctxLink, .ctxNeighbors,
+            .ctxDelete:
             return context(call, args, handle)
-        case .lock, .unlock, .semCreate, .semWait, .semPost, .barrierCreate, .barrierWait, .eventSet, .eventClear,
+        case .lock, .unlock, .semCreate, .semWait, .semPost, .barrierCreate, .barrierWait, .eventSet,
+            .eventClear,
             .eventWait:
             return coordination(call, args, handle)
         case .metric:
@@ -63,10 +74,14 @@ enum KernelCalls {
     // MARK: - Calls
 
     private static func spawn(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
-        guard let name = args.first?.stringValue else { return typeError("spawn", "a program name", args.first) }
+        guard let name = args.first?.stringValue else {
+            return typeError("spawn", "a program name", args.first)
+        }
         var arguments: [String] = []
         if args.count > 1 {
-            guard case .list(let items) = args[1] else { return typeError("spawn", "a list of arguments", args[1]) }
+            guard case .list(let items) = args[1] else {
+                return typeError("spawn", "a list of arguments", args[1])
+            }
             arguments = items.map(\.printString)
         }
         var options = SpawnOptions()
@@ -85,7 +100,9 @@ enum KernelCalls {
     }
 
     private static func kill(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
-        guard let id = args.first.flatMap(idValue) else { return typeError("kill", "a pid or tid", args.first) }
+        guard let id = args.first.flatMap(idValue) else {
+            return typeError("kill", "a pid or tid", args.first)
+        }
         var signal = Signal.term
         if args.count > 1 {
             let text = args[1].stringValue ?? args[1].intValue.map(String.init) ?? ""
@@ -140,7 +157,9 @@ enum KernelCalls {
         switch args.count {
         case 0: return .value(.float(Double(bits >> 11) / Double(1 << 53)))
         case 1:
-            guard let n = args[0].intValue, n > 0 else { return typeError("random", "a positive int", args[0]) }
+            guard let n = args[0].intValue, n > 0 else {
+                return typeError("random", "a positive int", args[0])
+            }
             return .value(.int(Int64(bits % UInt64(n))))
         default:
             guard let low = args[0].intValue, let high = args[1].intValue, low <= high else {
@@ -151,20 +170,23 @@ enum KernelCalls {
         }
     }
 
-    private static func startThread(_ args: [Value], _ handle: ThreadHandle, _ vm: VMThread) -> SyscallResult {
+    private static func startThread(_ args: [Value], _ handle: ThreadHandle, _ vm: VMThread) -> SyscallResult
+    {
         guard args.count == 2, case .list(let arguments) = args[1] else {
             return .fail(kind: "type", message: "thread: expected a function call")
         }
         let child: VMThread
         do {
-            child = try VMThread(program: vm.program, callable: args[0], args: arguments, host: handle.kernel.vmHost)
+            child = try VMThread(
+                program: vm.program, callable: args[0], args: arguments, host: handle.kernel.vmHost)
         } catch {
             return .fail(kind: error.kind, message: error.message)
         }
         let name: String
         if case .function(let closure) = args[0] { name = closure.name } else { name = "thread" }
         do {
-            return .value(.tid(Int64(try handle.spawnThread(name: name, runnable: ProgramRunnable(vm: child)))))
+            return .value(
+                .tid(Int64(try handle.spawnThread(name: name, runnable: ProgramRunnable(vm: child)))))
         } catch {
             return .fail(kind: error.kind, message: "thread: \(error.description)")
         }
@@ -222,12 +244,16 @@ enum KernelCalls {
                 }
                 options.nice = Int(nice)
             case "memory":
-                guard let bytes = item.intValue.map(Int.init) ?? item.stringValue.flatMap(parseBytes), bytes > 0 else {
+                guard let bytes = item.intValue.map(Int.init) ?? item.stringValue.flatMap(parseBytes),
+                    bytes > 0
+                else {
                     return .failure(OptionError("memory must be bytes, like 65536 or \"16M\""))
                 }
                 options.memoryBytes = bytes
             case "threads", "mailbox", "parallel":
-                guard let count = item.intValue, count > 0 else { return .failure(OptionError("\(name) must be a positive int")) }
+                guard let count = item.intValue, count > 0 else {
+                    return .failure(OptionError("\(name) must be a positive int"))
+                }
                 if name == "threads" { options.maxThreads = Int(count) }
                 if name == "mailbox" { options.mailboxLimit = Int(count) }
                 if name == "parallel" { options.parallel = Int(count) }
@@ -237,7 +263,9 @@ enum KernelCalls {
                 }
                 options.restart = RestartPolicy(mode: mode)
             case "name":
-                guard let text = item.stringValue, !text.isEmpty else { return .failure(OptionError("name must be a string")) }
+                guard let text = item.stringValue, !text.isEmpty else {
+                    return .failure(OptionError("name must be a string"))
+                }
                 options.name = text
             default:
                 return .failure(OptionError("unknown option '\(name)'"))
@@ -248,7 +276,8 @@ enum KernelCalls {
 
     private static func parseBytes(_ text: String) -> Int? {
         let upper = text.uppercased()
-        for (suffix, scale) in [("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30)] where upper.hasSuffix(suffix) {
+        for (suffix, scale) in [("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30)] where upper.hasSuffix(suffix)
+        {
             return Int(upper.dropLast()).map { $0 * scale }
         }
         return Int(upper)

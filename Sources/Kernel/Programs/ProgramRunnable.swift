@@ -14,7 +14,7 @@ final class ProgramRunnable: Runnable {
 
     func run(_ slice: inout Slice) -> RunOutcome {
         let thread = slice.thread.thread
-        if vm.hostTag == 0 { vm.hostTag = thread.tid }
+        vm.hostTag = Int(bitPattern: Unmanaged.passUnretained(thread).toOpaque())
         if resumeAfterYield {
             resumeAfterYield = false
             vm.resume(with: .nil)
@@ -51,6 +51,13 @@ final class ProgramRunnable: Runnable {
             return .exited
         }
     }
+}
+
+extension ProgramRunnable: Inspectable {
+    var nextInstruction: String { vm.currentInstruction }
+    var functionName: String { vm.currentFunctionName }
+    var sourceLine: Int { vm.currentLine }
+    var stackDescription: String { vm.stackSnapshot }
 }
 
 extension ExecutableType {

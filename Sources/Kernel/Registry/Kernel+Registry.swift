@@ -39,7 +39,8 @@ extension Kernel {
     /// Unloads name@version; refused while a live process runs it.
     public func unload(_ name: String, version: String) throws(KernelError) {
         try lock.withLock { () throws(KernelError) in
-            guard let parsed = SemanticVersion(version), (try? registry.resolve("\(name)@\(version)")) != nil else {
+            guard let parsed = SemanticVersion(version), (try? registry.resolve("\(name)@\(version)")) != nil
+            else {
                 throw .noSuchExecutable("\(name)@\(version)")
             }
             let users = processes.values.filter {
@@ -61,7 +62,8 @@ extension Kernel {
             }
             return registry.all.map { entry in
                 ProgramInfo(
-                    name: entry.executable.name, version: entry.executable.version, type: entry.executable.type,
+                    name: entry.executable.name, version: entry.executable.version,
+                    type: entry.executable.type,
                     source: entry.executable.source, isDefault: entry.isDefault,
                     processes: users[entry.executable.reference] ?? 0)
             }

@@ -13,7 +13,8 @@ extension Kernel {
     /// Records `metric(name, value)` for the thread's process.
     func recordMetric(_ name: String, _ value: Value, thread: KThread) {
         lock.withLock {
-            var summary = thread.process.metrics[name] ?? MetricSummary(name: name, last: .nil, count: 0, sum: 0)
+            var summary =
+                thread.process.metrics[name] ?? MetricSummary(name: name, last: .nil, count: 0, sum: 0)
             summary.last = value
             summary.count += 1
             switch value {

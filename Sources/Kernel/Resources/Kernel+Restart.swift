@@ -10,7 +10,9 @@ extension Kernel {
         guard history.count <= policy.maxRestarts else {
             record(
                 .giveUp, pid: process.pid,
-                detail: "\(process.executable.reference): \(policy.maxRestarts) restarts within \(policy.periodSeconds)s")
+                detail:
+                    "\(process.executable.reference): \(policy.maxRestarts) restarts within \(policy.periodSeconds)s"
+            )
             return
         }
         var options = SpawnOptions(nice: process.nice, restart: policy)

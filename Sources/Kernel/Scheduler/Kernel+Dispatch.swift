@@ -18,6 +18,7 @@ extension Kernel {
                 process.deferred?.append(thread)
                 continue
             }
+            if runQueue.count > 0 && idleSlots > 0 { lock.signalSlot() }  // work left: share it
             return thread
         }
         return nil
@@ -38,7 +39,8 @@ extension Kernel {
         lock.unlock()
 
         let began = configuration.deterministic ? 0 : monotonicNanoseconds()
-        var slice = Slice(budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
+        var slice = Slice(
+            budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
         let outcome = thread.runnable.run(&slice)
         let elapsed =
             configuration.deterministic
@@ -47,12 +49,15 @@ extension Kernel {
         lock.lock()
         slotCurrent[slot] = nil
         slotBusyNanoseconds[slot] &+= elapsed
+        let started = configuration.deterministic ? virtualNow : began &- bootInstant
         if configuration.deterministic { virtualNow &+= elapsed }
         complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
+        recordSlice(
+            thread, slot: slot, start: started, duration: elapsed, reductions: slice.used, outcome: outcome)
     }
 
     /// Books a finished slice and moves the thread to its next state. Lock held.
-    private func complete(_ thread: KThread, _ outcome: RunOutcome, reductions: Int, elapsed: UInt64) {
+    func complete(_ thread: KThread, _ outcome: RunOutcome, reductions: Int, elapsed: UInt64) {
         let process = thread.process
         thread.onSlot = false
         process.runningThreads -= 1
@@ -106,10 +111,14 @@ extension Kernel {
         enqueue(thread)
     }
 
+    /// Queues a ready thread. An idle slot is woken only when the busy ones cannot take the
+    /// work soon: when every slot is idle, or more than one thread waits. A thread that wakes
+    /// another and then blocks (a message ring) so keeps running on its own slot, with no OS
+    /// thread switch; ``pickNext()`` wakes a helper when work is left over.
     func enqueue(_ thread: KThread) {
         thread.state = .ready
         runQueue.push(thread)
-        if idleSlots > 0 { lock.signalSlot() }
+        if idleSlots > 0 && (runQueue.count > 1 || idleSlots == configuration.slots) { lock.signalSlot() }
     }
 
     /// Ends one thread that is not the main thread. Lock held.

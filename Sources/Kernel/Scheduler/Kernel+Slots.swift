@@ -32,7 +32,8 @@ extension Kernel {
                 continue
             }
             idleSlots += 1
-            let wait = timers.nextDeadline.map { $0 > now ? $0 - now : 0 }
+            let current = now  // read once: the clock moves between two reads
+            let wait = timers.nextDeadline.map { $0 > current ? $0 - current : 0 }
             if wait != 0 { lock.waitForWork(nanoseconds: wait) }
             idleSlots -= 1
         }

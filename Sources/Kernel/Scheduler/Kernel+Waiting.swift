@@ -31,7 +31,10 @@ extension Kernel {
                 } else if let target = threads[tid], target.process === process, target !== thread {
                     target.joiners = (target.joiners ?? []) + [thread]
                 } else {
-                    wake(thread, .failure(kind: "noproc", message: "no thread \(tid) to join in process \(process.pid)"))
+                    wake(
+                        thread,
+                        .failure(
+                            kind: "noproc", message: "no thread \(tid) to join in process \(process.pid)"))
                     return
                 }
             }
@@ -51,8 +54,16 @@ extension Kernel {
                 return
             }
             target.waiters = (target.waiters ?? []) + [thread]
-        case .request, .tool:
-            break
+        case .request(let id, _):
+            if let reply = earlyReplies.removeValue(forKey: id) {
+                wake(thread, .value(reply))
+                return
+            }
+        case .tool(let id):
+            if let result = finishedTools.removeValue(forKey: id) {
+                wake(thread, .value(result))
+                return
+            }
         case .coordination(let key, _):
             if tryAcquire(key, for: thread) {
                 wake(thread, .value(.nil))
@@ -88,6 +99,7 @@ extension Kernel {
         thread.deadlocked = false
         thread.wake = answer
         thread.waitNanoseconds &+= now &- thread.waitStarted
+        thread.unblockedSince = now
         makeReady(thread)
     }
 
@@ -107,15 +119,23 @@ extension Kernel {
                 case .receive: wake(thread, .value(.bool(false)))
                 case .join(let tids, let ms):
                     thread.joinResults = nil
-                    wake(thread, .failure(kind: "timeout", message: "join \(tids) timed out after \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "join \(tids) timed out after \(ms ?? 0) ms"))
                 case .wait(let pid, let ms):
-                    wake(thread, .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "wait \(pid) timed out after \(ms ?? 0) ms"))
                 case .request(let id, let ms):
                     pendingRequests[id] = nil
-                    wake(thread, .failure(kind: "timeout", message: "no reply to request \(id) within \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "no reply to request \(id) within \(ms ?? 0) ms"))
                 case .coordination(let key, let ms):
                     withdraw(thread, from: key)
-                    wake(thread, .failure(kind: "timeout", message: "\(key.label) not granted within \(ms ?? 0) ms"))
+                    wake(
+                        thread,
+                        .failure(kind: "timeout", message: "\(key.label) not granted within \(ms ?? 0) ms"))
                 case .send, .tool: break
                 }
             case .escalate(let pid):

@@ -55,16 +55,19 @@ extension Kernel {
         lock.withLock { eventLog.events(after: after) }
     }
 
-    /// Kernel-wide figures.
-    public func stats() -> KernelStats {
+    /// Kernel-wide figures. With `scanningProcesses: false` the per-process sums
+    /// (`processesByState`, `memory`, `messagesQueued`) are left empty, so the call does not
+    /// walk the table: for callers that already hold a process list (the monitor).
+    public func stats(scanningProcesses: Bool = true) -> KernelStats {
         lock.withLock {
             var byState: [ProcessState: Int] = [:]
             var memory = 0
             var queued = 0
-            for process in processes.values {
-                byState[process.state, default: 0] += 1
+            for process in processes.values where scanningProcesses {
+                byState[displayState(of: process).0, default: 0] += 1
                 memory += self.memory(of: process)
                 queued += process.mailbox.count
+                for thread in process.threads { queued += thread.mailbox?.count ?? 0 }
             }
             return KernelStats(
                 uptimeNanoseconds: now, processes: processes.count, processesByState: byState,
@@ -83,11 +86,7 @@ extension Kernel {
 
     /// Lock held.
     private func snapshot(of process: KProcess) -> ProcessSnapshot {
-        let external = externalProcesses.contains(process.pid)
-        let isInit = process.pid == WellKnownPID.initProcess
-        var state = external && !process.isExited ? ProcessState.running : process.state
-        var wait = external ? nil : process.waitLabel
-        if isInit { (state, wait) = (.waiting, "children") }
+        let (state, wait) = displayState(of: process)
         return ProcessSnapshot(
             pid: process.pid, ppid: process.parent, name: process.name, version: process.executable.version,
             type: process.executable.type,
@@ -96,7 +95,16 @@ extension Kernel {
             cpuNanoseconds: process.totalCPUNanoseconds, memory: memory(of: process),
             mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
             reason: process.exitStatus?.reason, restarts: process.restartCount,
-            contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments)
+            contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments,
+            warnings: warningsLocked(process).count)
+    }
+
+    /// The state and wait reason shown for a process: init waits for children; an outside
+    /// process (the shell) is running while it asks. Lock held.
+    private func displayState(of process: KProcess) -> (ProcessState, String?) {
+        if process.pid == WellKnownPID.initProcess { return (.waiting, "children") }
+        if externalProcesses.contains(process.pid) { return (process.isExited ? .exited : .running, nil) }
+        return (process.state, process.waitLabel)
     }
 
     /// Lock held.
@@ -106,7 +114,9 @@ extension Kernel {
             wait: thread.waitLabel, priority: thread.nice, reductions: thread.reductions,
             cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
             waitNanoseconds: thread.waitNanoseconds, mailbox: thread.mailbox?.count ?? 0,
-            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut)
+            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut, calls: thread.calls,
+            memory: thread.memory,
+            wallNanoseconds: now &- thread.started)
     }
 }
 

@@ -24,6 +24,8 @@ public struct ProcessSnapshot: Sendable, Equatable {
     /// Kernel time it started, nanoseconds since boot.
     public var started: UInt64
     public var arguments: [String]
+    /// How many warnings `lint` would list for it (the `W` column).
+    public var warnings: Int = 0
 }
 
 /// A copy of one thread's row, as `threads` and `top` show it.
@@ -41,6 +43,12 @@ public struct ThreadSnapshot: Sendable, Equatable {
     public var mailbox: Int
     public var messagesIn: UInt64
     public var messagesOut: UInt64
+    /// Service and tool calls made.
+    public var calls: UInt64 = 0
+    /// Heap bytes accounted to it.
+    public var memory: Int = 0
+    /// Kernel nanoseconds since it started.
+    public var wallNanoseconds: UInt64 = 0
 }
 
 /// Kernel-wide figures for `stats`, `resources` and the `top` header.

@@ -5,7 +5,9 @@ import Language
 /// kernel lock, except `runnable`, which only the slot running the thread touches.
 final class KThread {
     let tid: TID
-    unowned let process: KProcess
+    /// Its process. Strong: timers and wait lists may hold a thread after its process is
+    /// reaped; the process drops its threads when it exits, so no cycle outlives it.
+    let process: KProcess
     let name: String
     let runnable: Runnable
     var state: ThreadState = .ready
@@ -48,6 +50,10 @@ final class KThread {
     /// Bytes reported since `memory` was last measured.
     var allocatedSinceMeasure = 0
 
+    // For warnings (`lint`).
+    /// When it last became able to run after waiting (or started).
+    var unblockedSince: UInt64
+
     // Counters (metrics).
     var reductions: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
@@ -56,6 +62,8 @@ final class KThread {
     var waitStarted: UInt64 = 0
     var messagesIn: UInt64 = 0
     var messagesOut: UInt64 = 0
+    /// Service and tool calls made.
+    var calls: UInt64 = 0
     let started: UInt64
 
     init(tid: TID, process: KProcess, name: String, runnable: Runnable, nice: Int, now: UInt64) {
@@ -65,6 +73,7 @@ final class KThread {
         self.runnable = runnable
         self.nice = nice
         self.started = now
+        self.unblockedSince = now
     }
 
     var isFinished: Bool { state == .finished }

@@ -63,8 +63,11 @@ public struct ThreadHandle {
                 return nil
             }
             thread.messagesIn &+= 1
+            thread.process.lastReceive = kernel.now
             kernel.counters.messagesReceived &+= 1
-            kernel.record(.receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number)
+            kernel.record(
+                .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number,
+                correlation: message.id)
             return message
         }
     }
@@ -82,7 +85,8 @@ public struct ThreadHandle {
     }
 
     /// Starts a child process.
-    public func spawn(_ executable: Executable, arguments: [String], options: SpawnOptions) throws(KernelError)
+    public func spawn(_ executable: Executable, arguments: [String], options: SpawnOptions)
+        throws(KernelError)
         -> PID
     {
         var options = options
@@ -115,7 +119,9 @@ public struct ThreadHandle {
             let process = thread.process
             process.memoryUsed += bytes
             guard process.memoryUsed > process.limits.memoryBytes else { return true }
-            kernel.record(.quota, pid: process.pid, detail: "memory \(process.memoryUsed) > \(process.limits.memoryBytes)")
+            kernel.record(
+                .quota, pid: process.pid,
+                detail: "memory \(process.memoryUsed) > \(process.limits.memoryBytes)")
             kernel.exitProcess(process, ExitStatus(code: Signal.kill.exitCode, reason: "out of memory"))
             return false
         }
@@ -161,6 +167,8 @@ extension Kernel {
     /// Lock held.
     func appendLog(_ line: String, to process: KProcess) {
         process.logLines.append(line)
-        if process.logLines.count > Kernel.logLinesKept { process.logLines.removeFirst(process.logLines.count / 2) }
+        if process.logLines.count > Kernel.logLinesKept {
+            process.logLines.removeFirst(process.logLines.count / 2)
+        }
     }
 }

@@ -41,7 +41,9 @@ public enum WaitRequest: Sendable {
     var timeoutMilliseconds: Int? {
         switch self {
         case .sleep(let ms): ms
-        case .receive(let ms), .join(_, let ms), .wait(_, let ms), .request(_, let ms), .coordination(_, let ms): ms
+        case .receive(let ms), .join(_, let ms), .wait(_, let ms), .request(_, let ms),
+            .coordination(_, let ms):
+            ms
         case .send, .tool: nil
         }
     }

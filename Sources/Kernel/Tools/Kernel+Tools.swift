@@ -44,8 +44,12 @@ extension Kernel {
     /// Starts a tool process from the shell: a kernel process wrapping the OS program `path`.
     /// Signals sent to it go to the OS process; its exit code becomes the process's; its
     /// output lines go to its log.
-    public func spawnTool(_ path: String, arguments: [String], options: SpawnOptions) throws(KernelError) -> PID {
-        guard OSProcess.isRunnable(path) else { throw .invalid("no such program: \(path) (not found or not executable)") }
+    public func spawnTool(_ path: String, arguments: [String], options: SpawnOptions) throws(KernelError)
+        -> PID
+    {
+        guard OSProcess.isRunnable(path) else {
+            throw .invalid("no such program: \(path) (not found or not executable)")
+        }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let executable = Executable(name: name, version: "1.0.0", type: .tool, source: path) { arguments in
             ToolRunnable(path: path, arguments: arguments)
@@ -88,9 +92,12 @@ extension Kernel {
     private func finishTool(_ id: Int, code: Int) {
         guard let state = tools.removeValue(forKey: id) else { return }
         state.exitCode = code
-        if let waiter = state.waiter, waiter.state == .waiting, case .tool(let waited) = waiter.request, waited == id {
-            let output = Value.list(state.lines.map(Value.str))
-            wake(waiter, .value(.record(["code": .int(Int64(code)), "output": output])))
+        let result = Value.record(["code": .int(Int64(code)), "output": .list(state.lines.map(Value.str))])
+        guard let waiter = state.waiter, !waiter.isFinished else { return }
+        if waiter.state == .waiting, case .tool(let waited) = waiter.request, waited == id {
+            wake(waiter, .value(result))
+        } else {
+            finishedTools[id] = result  // ended before its thread parked: handed over at park
         }
     }
 
@@ -105,7 +112,9 @@ extension Kernel {
     func expireTool(_ id: Int, milliseconds: Int) {
         guard let state = tools[id] else { return }
         state.osProcess.send(.kill)
-        if let waiter = state.waiter, waiter.state == .waiting, case .tool(let waited) = waiter.request, waited == id {
+        if let waiter = state.waiter, waiter.state == .waiting, case .tool(let waited) = waiter.request,
+            waited == id
+        {
             state.waiter = nil
             wake(waiter, .failure(kind: "timeout", message: "tool did not finish within \(milliseconds) ms"))
         }

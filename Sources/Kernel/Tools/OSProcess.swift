@@ -16,8 +16,19 @@ struct OSProcess {
 
     /// Starts `path` (looked up in PATH when it has no `/`) with `arguments`.
     static func launch(_ path: String, _ arguments: [String]) -> Result<OSProcess, KernelError> {
+        launchLock.withLock { launchLocked(path, arguments) }
+    }
+
+    /// Serialises launches: between `pipe` and `fcntl(FD_CLOEXEC)` another slot's spawn would
+    /// inherit the write end and keep the pipe open after this tool ends.
+    private static let launchLock = KernelLock()
+
+    private static func launchLocked(_ path: String, _ arguments: [String]) -> Result<OSProcess, KernelError>
+    {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failure(.invalid("cannot create a pipe for \(path)")) }
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -38,14 +49,16 @@ struct OSProcess {
         var empty = sigset_t()
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child = pid_t()
         let result = argv.withUnsafeBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return EINVAL }
-            return posix_spawnp(&child, path, &actions, &attributes, UnsafeMutablePointer(mutating: base), environ)
+            return posix_spawnp(
+                &child, path, &actions, &attributes, UnsafeMutablePointer(mutating: base), environ)
         }
         close(fds[1])
         guard result == 0 else {
@@ -59,7 +72,8 @@ struct OSProcess {
     static func isRunnable(_ path: String) -> Bool {
         guard !path.isEmpty else { return false }
         if path.contains("/") { return access(path, X_OK) == 0 }
-        let directories = (getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin").split(separator: ":")
+        let directories = (getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin").split(
+            separator: ":")
         return directories.contains { access("\($0)/\(path)", X_OK) == 0 }
     }
 
@@ -97,8 +111,9 @@ struct OSProcess {
         return signal == 0 ? Int((status >> 8) & 0xff) : 128 + Int(signal)
     }
 
-    /// Sends a signal to the process.
+    /// Sends a signal to the process; KILL goes to its whole process group, so that
+    /// programs it started cannot keep its output open.
     func send(_ signal: Signal) {
-        _ = Glibc.kill(pid, Int32(signal.number))
+        _ = Glibc.kill(signal == .kill ? -pid : pid, Int32(signal.number))
     }
 }

@@ -62,7 +62,9 @@ public enum Disassembler {
             operands = "\(i.a) \(i.b) \(i.c)"
         }
         var text = pad(String(pc), 5, right: true) + "  " + pad(name, 10) + pad(operands, 14)
-        if !comment.isEmpty { text += "; " + (comment.count > 40 ? String(comment.prefix(37)) + "..." : comment) }
+        if !comment.isEmpty {
+            text += "; " + (comment.count > 40 ? String(comment.prefix(37)) + "..." : comment)
+        }
         return pad(text, 64) + "[line \(f.line(at: pc))]"
     }
 

@@ -5,12 +5,102 @@
 /// `[f, [a, b]]`; `ctx.update(region, key, fn)` never reaches the host (it compiles to a
 /// `ctx.read`/`ctx.cas` retry loop, so `ctx.cas` must compare with deep `==`).
 public enum KernelCall: UInt16, Sendable, CaseIterable {
-    case `self`, tid, parent, spawn, exit, kill, wait, monitor, demonitor, trap, join, yield, sleep
-    case send, request, reply, publish, subscribe, unsubscribe, broadcast, register
-    case ctxRead, ctxReadAll, ctxWrite, ctxCas, ctxIncr, ctxRegion, ctxLink, ctxNeighbors, ctxDelete
-    case lock, unlock, semCreate, semWait, semPost, barrierCreate, barrierWait
-    case eventSet, eventClear, eventWait
-    case call, tool, metric, print, log, now, random, thread
+    /// `self()` → the process's pid.
+    case `self`
+    /// `tid()` → the running thread's tid.
+    case tid
+    /// `parent()` → the parent's pid (nil for init).
+    case parent
+    /// `spawn(name, args?, opts?)` → pid of a new process (`name` or `name@1.2.0`; opts: priority, memory, ...).
+    case spawn
+    /// `exit(code?)`: ends the process (host returns `.terminate`).
+    case exit
+    /// `kill(pid, sig?)`: sends a signal ("TERM" by default).
+    case kill
+    /// `wait(pid, ms?)` → `{pid, code, reason}` when the process ends; blocks; `timeout` error past ms.
+    case wait
+    /// `monitor(pid)`: delivers `{down: pid, code, reason}` to the caller's mailbox when it ends.
+    case monitor
+    /// `demonitor(pid)`: cancels a monitor.
+    case demonitor
+    /// `trap(sig)`: deliver signal `sig` as a message `{signal: sig}` instead of exiting.
+    case trap
+    /// `join(t or [t...], ms?)` → the thread's return value (or a list of them, in order); blocks.
+    case join
+    /// `yield()`: gives up the rest of the quantum (host may return `.block` and resume at once).
+    case yield
+    /// `sleep(ms)`: blocks for ms milliseconds.
+    case sleep
+    /// `send(to, msg)`: to a pid, tid or registered name; never fails (dead letters are counted).
+    case send
+    /// `request(to, msg, ms?)` → the reply; blocks; `timeout` error past ms.
+    case request
+    /// `reply(req, value)`: answers a request message.
+    case reply
+    /// `publish(topic, msg)`: to subscribers of a dot-separated topic.
+    case publish
+    /// `subscribe(pattern)`: topic pattern with `*` (one segment) and `#` (the rest).
+    case subscribe
+    /// `unsubscribe(pattern)`.
+    case unsubscribe
+    /// `broadcast(msg, scope?)`: scope "children" (default), "descendants" or "all".
+    case broadcast
+    /// `register(name)`: a name that `send` accepts as an address.
+    case register
+    /// `ctx.read(region, key)` → the value or nil.
+    case ctxRead
+    /// `ctx.readAll(region)` → a map of the region's keys.
+    case ctxReadAll
+    /// `ctx.write(region, key, value)`; `permission` error if not a writer.
+    case ctxWrite
+    /// `ctx.cas(region, key, expected, new)` → true if the value was `==` expected and is now new.
+    case ctxCas
+    /// `ctx.incr(region, key, by?)` → the new value (missing counts as 0).
+    case ctxIncr
+    /// `ctx.region(name, {readers: [tid...], writers: [tid...]}?)`: creates a region or sets its ACL.
+    case ctxRegion
+    /// `ctx.link(a, rel, b)`: adds an edge to the `knowledge` graph.
+    case ctxLink
+    /// `ctx.neighbors(a, rel?)` → list of nodes linked from a.
+    case ctxNeighbors
+    /// `ctx.delete(region, key)`.
+    case ctxDelete
+    /// `lock(name, ms?)`: a process-wide mutex; blocks; `timeout` error past ms.
+    case lock
+    /// `unlock(name)`.
+    case unlock
+    /// `sem_create(name, count)`: a counting semaphore.
+    case semCreate
+    /// `sem_wait(name, ms?)`: takes one unit; blocks.
+    case semWait
+    /// `sem_post(name)`: returns one unit.
+    case semPost
+    /// `barrier_create(name, parties)`: a reusable barrier.
+    case barrierCreate
+    /// `barrier_wait(name, ms?)`: blocks until `parties` threads wait.
+    case barrierWait
+    /// `event_set(name)`: sets an event flag, waking its waiters.
+    case eventSet
+    /// `event_clear(name)`: clears an event flag.
+    case eventClear
+    /// `event_wait(name, ms?)`: blocks until the flag is set.
+    case eventWait
+    /// `call(service, payload, ms?)` → the service's reply; blocks.
+    case call
+    /// `tool(path, args?, ms?)` → `{code, output}` of an allowed OS tool; blocks.
+    case tool
+    /// `metric(name, value)`: records a metric.
+    case metric
+    /// `print(...)`: one line of output (the VM passes one pre-joined string).
+    case print
+    /// `log(...)`: one line of the process log (one pre-joined string).
+    case log
+    /// `now()` → milliseconds (virtual in deterministic mode).
+    case now
+    /// `random()` → float in [0, 1); `random(n)` → int in [0, n); `random(a, b)` → int in [a, b].
+    case random
+    /// `thread f(args)` → tid; the VM passes `[function value, [args]]`, see `VMThread(program:callable:args:host:)`.
+    case thread
 
     /// The name used in source code (`ctx.write`, `sem_wait`, ...).
     public var name: String {

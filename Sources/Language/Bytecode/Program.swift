@@ -54,8 +54,18 @@ public final class Function: @unchecked Sendable {
     public func line(at pc: Int) -> Int { locations.indices.contains(pc) ? locations[pc].line : 0 }
 }
 
-/// A compiled program: its header and its functions. Immutable and shareable between threads.
-public final class Program: Sendable {
+/// What the VM's dispatch loop needs about a function: trivial data only (no reference counting).
+package struct FunctionInfo {
+    package var code: UnsafeMutablePointer<Instruction>
+    package var constants: UnsafeMutablePointer<Value>
+    package var registerCount: Int
+    package var arity: Int
+    package var captureCount: Int
+}
+
+/// A compiled program: its header and its functions. Immutable and shareable between threads
+/// (`@unchecked Sendable`: the raw function table is written only in `init`).
+public final class Program: @unchecked Sendable {
     /// The executable's name from the header.
     public let name: String
     /// The semantic version from the header (`"1.2.0"`).
@@ -67,6 +77,8 @@ public final class Program: Sendable {
     /// All functions: top-level ones first (in source order), then anonymous ones.
     public let functions: [Function]
     private let indexByName: [String: Int]
+    /// The functions' code and constants, indexed like `functions`, for the VM.
+    package let table: UnsafeMutablePointer<FunctionInfo>
 
     /// Creates a program.
     public init(name: String, version: String, kind: ProgramKind, file: String, functions: [Function]) {
@@ -78,6 +90,19 @@ public final class Program: Sendable {
         var index: [String: Int] = [:]
         for f in functions where index[f.name] == nil { index[f.name] = f.index }
         indexByName = index
+        table = .allocate(capacity: max(functions.count, 1))
+        for (i, f) in functions.enumerated() {
+            (table + i).initialize(
+                to: FunctionInfo(
+                    code: f.code, constants: f.constantPointer, registerCount: f.registerCount,
+                    arity: f.arity,
+                    captureCount: f.captureCount))
+        }
+    }
+
+    deinit {
+        table.deinitialize(count: functions.count)
+        table.deallocate()
     }
 
     /// The index of the function named `name`.

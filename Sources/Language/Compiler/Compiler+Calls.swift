@@ -35,7 +35,9 @@ extension Compiler {
         if let index = topLevelIndex[name] {
             let arity = topLevel[name]?.params.count ?? 0
             if arity != args.count {
-                error("'\(name)' takes \(arity) argument\(arity == 1 ? "" : "s"), but \(args.count) given", at: loc)
+                error(
+                    "'\(name)' takes \(arity) argument\(arity == 1 ? "" : "s"), but \(args.count) given",
+                    at: loc)
             }
             let base = callBase(for: dst)
             arguments(args, base: base)
@@ -44,7 +46,9 @@ extension Compiler {
             finish(base, into: dst)
         } else if (name == "map" || name == "filter"), args.count == 2 {
             mapOrFilter(isMap: name == "map", args[0], args[1], into: dst, at: loc)
-        } else if let b = Builtin.byName[name] {
+        } else if let b = Builtin.byName[name],
+            b.arity.contains(args.count) || KernelCall.byName[name]?.arity.contains(args.count) != true
+        {
             if !b.arity.contains(args.count) {
                 error("'\(name)' takes \(arityText(b.arity)), but \(args.count) given", at: loc)
             }
@@ -77,11 +81,15 @@ extension Compiler {
         finish(base, into: dst)
     }
 
-    mutating func method(_ object: Expr, _ name: String, _ args: [Expr], into dst: Int, at loc: SourceLocation) {
+    mutating func method(
+        _ object: Expr, _ name: String, _ args: [Expr], into dst: Int, at loc: SourceLocation
+    ) {
         let f = current
         if let b = Builtin.byName[name], b.isMutating, isVariablePath(object) {
             if !b.arity.contains(args.count + 1) {
-                error("'.\(name)' takes \(arityText(b.arity.lowerBound - 1...b.arity.upperBound - 1)), but \(args.count) given", at: loc)
+                error(
+                    "'.\(name)' takes \(arityText(b.arity.lowerBound - 1...b.arity.upperBound - 1)), but \(args.count) given",
+                    at: loc)
             }
             let (container, writeBack) = containerRegister(object)
             let base = callBase(for: dst)
@@ -110,7 +118,9 @@ extension Compiler {
     mutating func contextCall(_ name: String, _ args: [Expr], into dst: Int, at loc: SourceLocation) {
         if name == "update" {
             guard args.count == 3 else {
-                error("'ctx.update' takes 3 arguments (region, key, function), but \(args.count) given", at: loc)
+                error(
+                    "'ctx.update' takes 3 arguments (region, key, function), but \(args.count) given", at: loc
+                )
                 return
             }
             contextUpdate(args, into: dst, at: loc)
@@ -118,7 +128,9 @@ extension Compiler {
         }
         guard let k = KernelCall.byName["ctx." + name] else {
             let names = KernelCall.allCases.filter { $0.name.hasPrefix("ctx.") }.map { $0.name.dropFirst(4) }
-            error("unknown context operation 'ctx.\(name)' (expected one of: update, \(names.joined(separator: ", ")))", at: loc)
+            error(
+                "unknown context operation 'ctx.\(name)' (expected one of: update, \(names.joined(separator: ", ")))",
+                at: loc)
             return
         }
         if !k.arity.contains(args.count) {
@@ -172,7 +184,9 @@ extension Compiler {
     }
 
     /// `map(xs, f)` / `filter(xs, f)` compiled inline as a loop, so the callback may block or be preempted.
-    private mutating func mapOrFilter(isMap: Bool, _ seq: Expr, _ fnExpr: Expr, into dst: Int, at loc: SourceLocation) {
+    private mutating func mapOrFilter(
+        isMap: Bool, _ seq: Expr, _ fnExpr: Expr, into dst: Int, at loc: SourceLocation
+    ) {
         let f = current
         let out = f.allocate()
         let fn = f.allocate()

@@ -34,7 +34,9 @@ extension Compiler {
             } else if let index = topLevelIndex[name] {
                 f.emit(Instruction(.function, dst, index))
             } else if Builtin.byName[name] != nil || KernelCall.byName[name] != nil {
-                error("'\(name)' is a builtin and cannot be used as a value; wrap it: fn(x) { \(name)(x) }", at: loc)
+                error(
+                    "'\(name)' is a builtin and cannot be used as a value; wrap it: fn(x) { \(name)(x) }",
+                    at: loc)
             } else {
                 error("unknown name '\(name)'", at: loc)
             }
@@ -131,7 +133,9 @@ extension Compiler {
         }
     }
 
-    private mutating func binary(_ op: BinaryOp, _ lhs: Expr, _ rhs: Expr, into dst: Int, at loc: SourceLocation) {
+    private mutating func binary(
+        _ op: BinaryOp, _ lhs: Expr, _ rhs: Expr, into dst: Int, at loc: SourceLocation
+    ) {
         let f = current
         switch op {
         case .and, .or:
@@ -214,13 +218,17 @@ extension Compiler {
             if let c = scalarConstant(rhs) {
                 let a = operand(lhs)
                 f.location = loc
-                let ops: [BinaryOp: Opcode] = [.eq: .jeqk, .ne: .jeqk, .lt: .jltk, .le: .jlek, .gt: .jgtk, .ge: .jgek]
+                let ops: [BinaryOp: Opcode] = [
+                    .eq: .jeqk, .ne: .jeqk, .lt: .jltk, .le: .jlek, .gt: .jgtk, .ge: .jgek,
+                ]
                 return [f.emitTest(ops[op] ?? .jeqk, kk, a, f.constant(c))]
             }
             if let c = scalarConstant(lhs) {
                 let b = operand(rhs)
                 f.location = loc
-                let ops: [BinaryOp: Opcode] = [.eq: .jeqk, .ne: .jeqk, .lt: .jgtk, .le: .jgek, .gt: .jltk, .ge: .jlek]
+                let ops: [BinaryOp: Opcode] = [
+                    .eq: .jeqk, .ne: .jeqk, .lt: .jgtk, .le: .jgek, .gt: .jltk, .ge: .jlek,
+                ]
                 return [f.emitTest(ops[op] ?? .jeqk, kk, b, f.constant(c))]
             }
             let a = operand(lhs)

@@ -128,7 +128,9 @@ extension Compiler {
         for j in ctx.continueJumps { current.patch(j, to: continueAt) }
     }
 
-    private mutating func forLoop(_ first: String, _ second: String?, _ seq: Expr, _ body: [Stmt], at loc: SourceLocation) {
+    private mutating func forLoop(
+        _ first: String, _ second: String?, _ seq: Expr, _ body: [Stmt], at loc: SourceLocation
+    ) {
         let f = current
         f.pushScope()
         if case .range(let lo, let hi, let inclusive, _) = seq, second == nil {
@@ -178,13 +180,15 @@ extension Compiler {
         switch target {
         case .name(let name, let nloc):
             guard let v = f.lookup(name) else {
-                error(f.resolvesInChain(name) || topLevelIndex[name] != nil
-                      ? "cannot assign to '\(name)': it is not a variable of this function"
-                      : "unknown variable '\(name)'", at: nloc)
+                error(
+                    f.resolvesInChain(name) || topLevelIndex[name] != nil
+                        ? "cannot assign to '\(name)': it is not a variable of this function"
+                        : "unknown variable '\(name)'", at: nloc)
                 return
             }
             if !v.mutable {
-                error("cannot assign to '\(name)': it is a constant (declared with 'let'); use 'var'", at: nloc)
+                error(
+                    "cannot assign to '\(name)': it is a constant (declared with 'let'); use 'var'", at: nloc)
             }
             if let op {
                 let r = operand(value)
@@ -197,7 +201,9 @@ extension Compiler {
             var keyIsField = false
             var key: Expr = .literal(.nil, loc)
             var fieldName = ""
-            if case .index(_, let i, _) = target { key = i } else if case .field(_, let n, _) = target {
+            if case .index(_, let i, _) = target {
+                key = i
+            } else if case .field(_, let n, _) = target {
                 keyIsField = true
                 fieldName = n
             }
@@ -219,7 +225,9 @@ extension Compiler {
             f.emit(Instruction(keyIsField ? .setfield : .setindex, container, k, r))
             if let writeBack { assignRegister(writeBack, from: container, at: loc) }
         default:
-            error("cannot assign to this expression (expected a variable, 'a[i]' or 'm.field')", at: target.location)
+            error(
+                "cannot assign to this expression (expected a variable, 'a[i]' or 'm.field')",
+                at: target.location)
         }
     }
 
@@ -237,7 +245,8 @@ extension Compiler {
         if case .name(let name, let loc) = e {
             if let v = current.lookup(name) {
                 if !v.mutable {
-                    error("cannot modify '\(name)': it is a constant (declared with 'let'); use 'var'", at: loc)
+                    error(
+                        "cannot modify '\(name)': it is a constant (declared with 'let'); use 'var'", at: loc)
                 }
                 return (v.register, nil)
             }
@@ -253,7 +262,9 @@ extension Compiler {
     mutating func assignRegister(_ target: Expr, from r: Int, at loc: SourceLocation) {
         switch target {
         case .name(let name, _):
-            if let v = current.lookup(name), v.register != r { current.emit(Instruction(.move, v.register, r)) }
+            if let v = current.lookup(name), v.register != r {
+                current.emit(Instruction(.move, v.register, r))
+            }
         case .index(let base, let key, _):
             let (container, writeBack) = containerRegister(base)
             let k = operand(key)

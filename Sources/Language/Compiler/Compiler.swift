@@ -37,8 +37,14 @@ public struct Compiler {
         if options.requireMain, parsed.functions.contains(where: { $0.name == "main" }) == false {
             compiler.error("the program has no 'fn main(args)'", at: SourceLocation(line: 1, column: 1))
         }
+        if compiler.functions.count > 65_000 {
+            compiler.error(
+                "the program has too many functions (more than 65000)", at: SourceLocation(line: 1, column: 1)
+            )
+        }
         if !compiler.errors.isEmpty {
-            throw CompileFailure(errors: compiler.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+            throw CompileFailure(
+                errors: compiler.errors.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
         return Program(
             name: parsed.name, version: parsed.version, kind: parsed.kind, file: file,
@@ -71,7 +77,9 @@ public struct Compiler {
     }
 
     /// Compiles one function body into a `Function` at `index`.
-    mutating func compileFunction(_ decl: FunctionDecl, index: Int, captures: [String], parent: FunctionState?)
+    mutating func compileFunction(
+        _ decl: FunctionDecl, index: Int, captures: [String], parent: FunctionState?
+    )
         -> Function
     {
         let state = FunctionState(name: decl.name, index: index, arity: decl.params.count, parent: parent)
@@ -84,7 +92,9 @@ public struct Compiler {
         block(decl.body)
         state.emit(Instruction(.retnil))
         if state.overflowed {
-            error("function '\(decl.name)' is too complex (needs more than \(FunctionState.registerLimit) registers)", at: decl.location)
+            error(
+                "function '\(decl.name)' is too complex (needs more than \(FunctionState.registerLimit) registers)",
+                at: decl.location)
         }
         if state.constants.count > 65_000 {
             error("function '\(decl.name)' has too many constants", at: decl.location)

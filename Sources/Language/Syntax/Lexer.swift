@@ -105,7 +105,8 @@ public struct Lexer {
             while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { advance() }
             return make(.invalid("unexpected non-ASCII character"))
         }
-        let shown = c >= 0x20 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
+        let shown =
+            c >= 0x20 && c < 0x7F ? "'\(Character(Unicode.Scalar(c)))'" : "byte 0x\(String(c, radix: 16))"
         return make(.invalid("unexpected character \(shown)"))
     }
 
@@ -140,7 +141,9 @@ public struct Lexer {
             advance()
             digits()
         }
-        if peek() == 101 || peek() == 69, isDigit(peek(1)) || ((peek(1) == 43 || peek(1) == 45) && isDigit(peek(2))) {
+        if peek() == 101 || peek() == 69,
+            isDigit(peek(1)) || ((peek(1) == 43 || peek(1) == 45) && isDigit(peek(2)))
+        {
             isFloat = true
             text += "e"
             advance()
@@ -158,7 +161,9 @@ public struct Lexer {
             guard let d = Double(text), d.isFinite else { return .invalid("float literal is out of range") }
             return .float(d)
         }
-        guard let i = Int64(text) else { return .invalid("integer literal is too large (max 9223372036854775807)") }
+        guard let i = Int64(text) else {
+            return .invalid("integer literal is too large (max 9223372036854775807)")
+        }
         return .int(i)
     }
 
@@ -179,7 +184,9 @@ public struct Lexer {
                 flush()
                 return .string(parts)
             }
-            if c == 10 { return .invalid("unterminated string literal (a string cannot span lines; use \\n)") }
+            if c == 10 {
+                return .invalid("unterminated string literal (a string cannot span lines; use \\n)")
+            }
             if c != 92 {
                 buf.append(c)
                 advance()
@@ -209,7 +216,9 @@ public struct Lexer {
                 advance()
                 buf.append(contentsOf: Array(String(Character(u)).utf8))
             case 40:  // \( interpolation
-                guard interpolationDepth < 4 else { return .invalid("string interpolation nested too deeply") }
+                guard interpolationDepth < 4 else {
+                    return .invalid("string interpolation nested too deeply")
+                }
                 flush()
                 let (l, col) = (line, column)
                 var depth = 1
@@ -254,7 +263,9 @@ public struct Lexer {
         return .invalid("unterminated string literal")
     }
 
-    private static let punctByLength: [[Punct]] = [3, 2, 1].map { n in Punct.allCases.filter { $0.rawValue.utf8.count == n } }
+    private static let punctByLength: [[Punct]] = [3, 2, 1].map { n in
+        Punct.allCases.filter { $0.rawValue.utf8.count == n }
+    }
 
     private mutating func punct() -> Punct? {
         for group in Lexer.punctByLength {

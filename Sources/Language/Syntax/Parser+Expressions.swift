@@ -35,7 +35,8 @@ extension Parser {
             advance()
             try enter()  // long operator chains build deep trees: count them as nesting
             let rhs = try binaryLevel(level + 1)
-            if level == 2, case .binary(let prev, _, _, _) = lhs, [.eq, .ne, .lt, .le, .gt, .ge].contains(prev),
+            if level == 2, case .binary(let prev, _, _, _) = lhs,
+                [.eq, .ne, .lt, .le, .gt, .ge].contains(prev),
                 !isParenthesized(lhs)
             {
                 record("comparisons cannot be chained; use '&&' (as in 'a < b && b < c')", at: loc)
@@ -160,12 +161,15 @@ extension Parser {
             advance()
             try enter()
             defer { leave() }
-            return .function(try functionRest(name: "fn@\(loc.line):\(loc.column)", location: loc, anonymous: true))
+            return .function(
+                try functionRest(name: "fn@\(loc.line):\(loc.column)", location: loc, anonymous: true))
         case .keyword(.thread):
             advance()
             let callee = try primary()
             guard check(.lparen) else {
-                throw fail("expected '(' with arguments after 'thread \(callee)' (as in 'thread f(x)'), found \(current.display)")
+                throw fail(
+                    "expected '(' with arguments after 'thread \(callee)' (as in 'thread f(x)'), found \(current.display)"
+                )
             }
             return .thread(callee, try arguments(), loc)
         default:
@@ -220,12 +224,16 @@ extension Parser {
             case .code(let code, let line, let column):
                 var sub = Parser(source: code, file: file, line: line, column: column, depth: depth + 4)
                 if sub.current.kind == .eof {
-                    record("empty interpolation '\\()' in string literal", at: SourceLocation(line: line, column: column))
+                    record(
+                        "empty interpolation '\\()' in string literal",
+                        at: SourceLocation(line: line, column: column))
                     throw Abort()
                 }
                 let e = try? sub.expression()
-                if let e, sub.current.kind != .eof {
-                    sub.record("expected ')' to end the interpolation, found \(sub.current.display)", at: sub.location)
+                if e != nil, sub.current.kind != .eof {
+                    sub.record(
+                        "expected ')' to end the interpolation, found \(sub.current.display)",
+                        at: sub.location)
                 }
                 errors += sub.errors
                 tooDeep = tooDeep || sub.tooDeep

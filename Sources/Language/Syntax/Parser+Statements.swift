@@ -49,7 +49,9 @@ extension Parser {
             let first = try expectIdentifier("a loop variable after 'for'")
             var second: String?
             if accept(.comma) { second = try expectIdentifier("a second loop variable after ','") }
-            guard accept(.in) else { throw fail("expected 'in' after the loop variable, found \(current.display)") }
+            guard accept(.in) else {
+                throw fail("expected 'in' after the loop variable, found \(current.display)")
+            }
             let seq = try expression()
             return .forIn(first, second, seq, try block(), loc)
         case .keyword(.loop):
@@ -70,7 +72,9 @@ extension Parser {
         case .keyword(.try):
             advance()
             let body = try block()
-            guard accept(.catch) else { throw fail("expected 'catch' after the try block, found \(current.display)") }
+            guard accept(.catch) else {
+                throw fail("expected 'catch' after the try block, found \(current.display)")
+            }
             var name: String?
             if case .identifier(let n) = current.kind {
                 name = n
@@ -95,7 +99,8 @@ extension Parser {
             if case .punct(let p) = current.kind, let op = ops[p] {
                 switch target {
                 case .name, .index, .field: break
-                default: throw fail("cannot assign to this expression (expected a variable, 'a[i]' or 'm.field')")
+                default:
+                    throw fail("cannot assign to this expression (expected a variable, 'a[i]' or 'm.field')")
                 }
                 advance()
                 return .assign(target: target, op: op, try expression(), loc)
@@ -144,7 +149,9 @@ extension Parser {
                 var guardExpr: Expr?
                 if accept(.when) { guardExpr = try expression() }
                 try expect(.arrow, "after the receive pattern")
-                clauses.append(ReceiveClause(pattern: pattern, guardExpr: guardExpr, body: try clauseBody(), location: cloc))
+                clauses.append(
+                    ReceiveClause(
+                        pattern: pattern, guardExpr: guardExpr, body: try clauseBody(), location: cloc))
             } catch {
                 if mustStop { throw Abort() }
                 synchronize()

@@ -144,7 +144,8 @@ public struct Parser {
             }
         }
         guard case .identifier("version") = current.kind else {
-            record("expected 'version \"X.Y.Z\"' after the program name, found \(current.display)", at: location)
+            record(
+                "expected 'version \"X.Y.Z\"' after the program name, found \(current.display)", at: location)
             return
         }
         advance()
@@ -155,7 +156,9 @@ public struct Parser {
         var text = ""
         if case .text(let t) = parts.first { text = t }
         if !Parser.isSemanticVersion(text) {
-            record("version \"\(text)\" is not a semantic version (expected \"MAJOR.MINOR.PATCH\")", at: location)
+            record(
+                "version \"\(text)\" is not a semantic version (expected \"MAJOR.MINOR.PATCH\")", at: location
+            )
         }
         file.version = text
         advance()
@@ -166,7 +169,8 @@ public struct Parser {
         let core = s.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
         let main = core.split(separator: "+", maxSplits: 1).first.map(String.init) ?? ""
         let nums = main.split(separator: ".", omittingEmptySubsequences: false)
-        return nums.count == 3 && nums.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
+        return nums.count == 3
+            && nums.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
     }
 
     /// Parses `(params) { body }` after `fn [name]`.
@@ -179,13 +183,16 @@ public struct Parser {
             repeat {
                 let p = try expectIdentifier("a parameter name")
                 if params.contains(p) {
-                    record("duplicate parameter '\(p)'", at: SourceLocation(line: tokens[pos - 1].line, column: tokens[pos - 1].column))
+                    record(
+                        "duplicate parameter '\(p)'",
+                        at: SourceLocation(line: tokens[pos - 1].line, column: tokens[pos - 1].column))
                 }
                 params.append(p)
             } while accept(.comma)
         }
         try expect(.rparen, "to close the parameter list")
         let body = try block()
-        return FunctionDecl(name: name, params: params, body: body, location: location, isAnonymous: anonymous)
+        return FunctionDecl(
+            name: name, params: params, body: body, location: location, isAnonymous: anonymous)
     }
 }

@@ -71,7 +71,9 @@ extension Value: CustomStringConvertible {
         guard let first = s.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
             !Lexer.keywords.keys.contains(s)
         else { return false }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return s.unicodeScalars.allSatisfy {
+            $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
     }
 
     /// Quotes a string with the language's escapes.

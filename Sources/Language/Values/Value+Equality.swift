@@ -23,8 +23,9 @@ extension Value: Equatable, Hashable {
         case (.pid(let a), .pid(let b)): return a == b
         case (.tid(let a), .tid(let b)): return a == b
         case (.function(let a), .function(let b)):
-            return a === b || (a.programID == b.programID && a.function == b.function && a.captures.isEmpty
-                && b.captures.isEmpty)
+            return a === b
+                || (a.programID == b.programID && a.function == b.function && a.captures.isEmpty
+                    && b.captures.isEmpty)
         default: return false
         }
     }

@@ -13,7 +13,9 @@ extension Value {
     /// `true`, `nil`, `[1, 2]`, `{op: "add", a: 1, "b c": 2}`, `pid(12)`, `tid(3)`.
     public static func parseLiteral(_ text: String) throws(LiteralError) -> Value {
         var parser = Parser(source: text, file: "<literal>")
-        if parser.current.kind == .eof { throw LiteralError(column: 1, message: "expected a value, found nothing") }
+        if parser.current.kind == .eof {
+            throw LiteralError(column: 1, message: "expected a value, found nothing")
+        }
         let expr: Expr
         do {
             expr = try parser.expression()
@@ -27,7 +29,8 @@ extension Value {
                 message: "unexpected \(parser.current.display) after the value")
         }
         guard let value = Parser.constantValue(expr) else {
-            var message = "not a literal value (expected a number, string, true/false/nil, [list], {map} or pid(N))"
+            var message =
+                "not a literal value (expected a number, string, true/false/nil, [list], {map} or pid(N))"
             if case .name(let n, _) = expr { message = "unknown name '\(n)' (quote strings: \"\(n)\")" }
             throw LiteralError(column: expr.location.column, message: message)
         }

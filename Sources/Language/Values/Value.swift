@@ -126,7 +126,7 @@ extension Value {
 }
 
 extension Value: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, ExpressibleByFloatLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByNilLiteral
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral
 {
     /// An int literal.
     public init(integerLiteral value: Int64) { self = .int(value) }
@@ -138,8 +138,6 @@ extension Value: ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, Expres
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     /// A list literal.
     public init(arrayLiteral elements: Value...) { self = .list(elements) }
-    /// `nil`.
-    public init(nilLiteral: ()) { self = .nil }
 }
 
 extension Value: ExpressibleByDictionaryLiteral {

@@ -5,36 +5,42 @@ import Kernel
 /// process, context-switch rate.
 enum KernelBenchmarks {
     /// Spawns `size` processes that exit at once; time until init has reaped them all.
-    static func spawn(size: Int, options: ShellOptions) -> [BenchResult] {
+    static func spawn(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
         let kernel = Kernel(configuration: options.kernel)
         kernel.start()
         defer { kernel.shutdown() }
-        let executable = Executable(name: "blip") { _ in ClosureRunnable { slice in
-            slice.used = 1
-            return .finished(.int(0))
-        } }
+        let executable = Executable(name: "blip") { _ in
+            ClosureRunnable { slice in
+                slice.used = 1
+                return .finished(.int(0))
+            }
+        }
         let start = monotonicSeconds()
         for _ in 0..<size { _ = try? kernel.spawn(executable) }
         while kernel.stats().reaped < UInt64(size) { kernel.run(forMilliseconds: 1) }
         let elapsed = monotonicSeconds() - start
         return [
             BenchResult(
-                workload: "spawn", params: "n=\(size) slots=\(options.kernel.slots)", value: elapsed / Double(size) * 1e6,
+                workload: "spawn", params: "n=\(size) slots=\(options.kernel.slots)",
+                value: elapsed / Double(size) * 1e6,
                 unit: "us/spawn")
         ]
     }
 
     /// Spawns `size` processes that block in receive; resident memory grown per process.
-    static func idleMemory(size: Int, options: ShellOptions) -> [BenchResult] {
+    static func idleMemory(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
         var configuration = options.kernel
         configuration.eventCapacity = 1000
         let kernel = Kernel(configuration: configuration)
         kernel.start()
         defer { kernel.shutdown() }
-        let executable = Executable(name: "idle") { _ in ClosureRunnable { slice in
-            slice.used = 1
-            return slice.thread.takeMessage() == nil ? .blocked(.receive(timeoutMilliseconds: nil)) : .finished(.int(0))
-        } }
+        let executable = Executable(name: "idle") { _ in
+            ClosureRunnable { slice in
+                slice.used = 1
+                return slice.thread.takeMessage() == nil
+                    ? .blocked(.receive(timeoutMilliseconds: nil)) : .finished(.int(0))
+            }
+        }
         let before = residentBytes()
         for _ in 0..<size { _ = try? kernel.spawn(executable) }
         while kernel.stats().processesByState[.waiting, default: 0] < size { kernel.run(forMilliseconds: 1) }
@@ -47,12 +53,14 @@ enum KernelBenchmarks {
     }
 
     /// `size` processes that yield after every reduction, for one second: slices per second.
-    static func switchRate(size: Int, options: ShellOptions) -> [BenchResult] {
+    static func switchRate(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
         let kernel = Kernel(configuration: options.kernel)
-        let executable = Executable(name: "yielder") { _ in ClosureRunnable { slice in
-            slice.used = 1
-            return .yielded
-        } }
+        let executable = Executable(name: "yielder") { _ in
+            ClosureRunnable { slice in
+                slice.used = 1
+                return .yielded
+            }
+        }
         for _ in 0..<size { _ = try? kernel.spawn(executable) }
         kernel.start()
         let before = kernel.stats().contextSwitches

@@ -10,7 +10,8 @@ extension CommandCatalogue {
             rawAfter: { _ in 1 }, action: publish),
         CommandSpec(
             "subscribe", synopsis: "subscribe [PATTERN]",
-            summary: "subscribe the shell to topics ('recv' takes the messages); no PATTERN lists subscriptions",
+            summary:
+                "subscribe the shell to topics ('recv' takes the messages); no PATTERN lists subscriptions",
             details: "Patterns: '*' matches one word, '#' the rest: orders.*, orders.#. Quote a lone '#'.",
             action: subscribe),
         CommandSpec(
@@ -27,7 +28,8 @@ extension CommandCatalogue {
             details: """
                 The process receives {request: ID, from: PID, message: MESSAGE} and answers with
                 reply(req, value). Example: request db {op: "get", key: "x"}
-                """, rawAfter: { words in words.first == "--timeout" || words.first == "-t" ? 3 : 1 }, action: request),
+                """, rawAfter: { words in words.first == "--timeout" || words.first == "-t" ? 3 : 1 },
+            action: request),
         CommandSpec(
             "ctx", synopsis: "ctx PID [REGION] [--json]",
             summary: "show a process's shared-context regions (versions, ACLs, values)", action: context),
@@ -81,17 +83,22 @@ extension CommandCatalogue {
         }
         let reply: Value?
         do {
-            reply = try session.kernel.request(value, to: target, from: session.shellPID, timeoutMilliseconds: timeout)
+            reply = try session.kernel.request(
+                value, to: target, from: session.shellPID, timeoutMilliseconds: timeout)
         } catch {
             throw error.failure
         }
-        guard let reply else { throw .failure("no reply from \(target) within \(Units.fixed(timeout, 0)) ms") }
+        guard let reply else {
+            throw .failure("no reply from \(target) within \(Units.fixed(timeout, 0)) ms")
+        }
         session.console.out(reply.description)
     }
 
     private static func context(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(input.words, flags: ["--json"])
-        guard (1...2).contains(arguments.positionals.count) else { throw .usage("usage: ctx PID [REGION] [--json]") }
+        guard (1...2).contains(arguments.positionals.count) else {
+            throw .usage("usage: ctx PID [REGION] [--json]")
+        }
         let pid = try session.pid(arguments.positionals[0])
         var regions: [RegionSnapshot]
         do { regions = try session.kernel.contextRegions(of: pid) } catch { throw error.failure }
@@ -106,7 +113,8 @@ extension CommandCatalogue {
         }
         var lines: [String] = []
         for region in regions {
-            let acl = "readers: \(region.readers.isEmpty ? "all" : region.readers.map(String.init).joined(separator: ","))"
+            let acl =
+                "readers: \(region.readers.isEmpty ? "all" : region.readers.map(String.init).joined(separator: ","))"
                 + ", writers: \(region.writers.isEmpty ? "all" : region.writers.map(String.init).joined(separator: ","))"
             lines.append("\(region.name)  v\(region.version)  owner \(region.owner)  \(acl)")
             for (key, value) in region.values { lines.append("  \(key) = \(value)") }

@@ -37,6 +37,7 @@ struct CommandInput {
 enum CommandCatalogue {
     static let all: [CommandSpec] =
         processCommands + listingCommands + messageCommands + busCommands + programCommands + kernelCommands
+        + monitorCommands + teachingCommands
         + sessionCommands
 
     static let byName: [String: CommandSpec] = Dictionary(all.map { ($0.name, $0) }) { first, _ in first }
@@ -59,7 +60,8 @@ enum CommandCatalogue {
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }

@@ -29,9 +29,12 @@ extension CommandCatalogue {
     private static func ps(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(
             input.words, flags: ["-a", "--all", "--tree", "-T", "--threads", "--json", "-f"],
-            options: ["-o", "-s", "--sort"], aliases: ["--all": "-a", "--threads": "-T", "--sort": "-s", "-f": "--tree"])
+            options: ["-o", "-s", "--sort"],
+            aliases: ["--all": "-a", "--threads": "-T", "--sort": "-s", "-f": "--tree"])
         guard arguments.positionals.isEmpty else {
-            throw .usage("unexpected '\(arguments.positionals[0])'; usage: ps [-a] [--tree] [-T] [-o COLS] [-s COL] [--json]")
+            throw .usage(
+                "unexpected '\(arguments.positionals[0])'; usage: ps [-a] [--tree] [-T] [-o COLS] [-s COL] [--json]"
+            )
         }
         var rows = session.kernel.processList()
         if let sort = arguments.options["-s"] {
@@ -39,10 +42,13 @@ extension CommandCatalogue {
             rows.sort(by: column.precedes)
         }
         if arguments.has("--json") {
-            session.console.out(JSON.array(rows.map(\.json)).text)
+            session.console.out(JSON.arrayText(rows) { $0.json })
             return
         }
-        let columns = try arguments.options["-o"].map { (text) throws(CommandFailure) in try ProcessColumn.parseList(text) }
+        let columns =
+            try arguments.options["-o"].map { (text) throws(CommandFailure) in
+                try ProcessColumn.parseList(text)
+            }
             ?? ProcessColumn.standard
         var table = Table(columns.map { ($0.title, $0.alignment) })
         let ordered = arguments.has("--tree") ? TreeOrder.depthFirst(rows) : rows.map { ($0, "") }
@@ -83,20 +89,23 @@ extension CommandCatalogue {
     private static func threads(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(input.words, flags: ["--json"])
         guard arguments.positionals.count <= 1 else { throw .usage("usage: threads [PID] [--json]") }
-        let pid = try arguments.positionals.first.map { (word) throws(CommandFailure) in try session.pid(word) }
+        let pid = try arguments.positionals.first.map { (word) throws(CommandFailure) in try session.pid(word)
+        }
         let rows: [ThreadSnapshot]
         do { rows = try session.kernel.threadList(of: pid) } catch { throw error.failure }
         if arguments.has("--json") {
-            session.console.out(JSON.array(rows.map(\.json)).text)
+            session.console.out(JSON.arrayText(rows) { $0.json })
             return
         }
         var table = Table([
-            ("TID", .right), ("PID", .right), ("NAME", .left), ("STATE", .left), ("WAIT", .left), ("PRI", .right),
+            ("TID", .right), ("PID", .right), ("NAME", .left), ("STATE", .left), ("WAIT", .left),
+            ("PRI", .right),
             ("REDUCTIONS", .right), ("CPU", .right), ("MSGQ", .right),
         ])
         for row in rows {
             table.add([
-                String(row.tid), String(row.pid), row.name, row.state.rawValue, row.wait ?? "-", String(row.priority),
+                String(row.tid), String(row.pid), row.name, row.state.rawValue, row.wait ?? "-",
+                String(row.priority),
                 String(row.reductions), Units.duration(nanoseconds: row.cpuNanoseconds), String(row.mailbox),
             ])
         }

@@ -20,7 +20,8 @@ extension CommandCatalogue {
                 in deterministic mode, until nothing could send one). Prints 'from PID: VALUE'.
                 """, action: recv),
         CommandSpec(
-            "mailbox", synopsis: "mailbox PID|TID", summary: "list the messages queued for a process or thread",
+            "mailbox", synopsis: "mailbox PID|TID",
+            summary: "list the messages queued for a process or thread",
             action: mailbox),
     ]
 
@@ -39,7 +40,8 @@ extension CommandCatalogue {
     }
 
     private static func recv(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        let arguments = try Arguments(input.words, options: ["--timeout", "-t"], aliases: ["-t": "--timeout"])
+        let arguments = try Arguments(
+            input.words, options: ["--timeout", "-t"], aliases: ["-t": "--timeout"])
         guard arguments.positionals.isEmpty else { throw .usage("usage: recv [--timeout DURATION]") }
         var timeout: Double?
         if let text = arguments.options["--timeout"] {
@@ -64,7 +66,9 @@ extension CommandCatalogue {
             if session.interrupted { throw .failure("interrupted") }
             if let left = remaining {
                 remaining = left - slice
-                if left - slice <= 0 { throw .failure("no message within \(Units.fixed(timeout ?? 0, 0)) ms") }
+                if left - slice <= 0 {
+                    throw .failure("no message within \(Units.fixed(timeout ?? 0, 0)) ms")
+                }
             }
             if session.kernel.configuration.deterministic && session.kernel.isIdle {
                 throw .failure("no message, and no process could send one")

@@ -2,10 +2,13 @@ import Kernel
 
 /// The columns `ps -o` knows, how each renders and sorts.
 enum ProcessColumn: String, CaseIterable {
-    case pid, ppid, name, version, type, state, wait, pri, thr, reductions, cpu, mem, msgq, restarts, exit, reason,
-        args
+    case pid, ppid, name, version, type, state, wait, pri, thr, reductions, cpu, mem, msgq, restarts, exit,
+        reason,
+        args, w
 
-    static let standard: [ProcessColumn] = [.pid, .ppid, .name, .version, .state, .wait, .pri, .thr, .cpu, .mem, .msgq]
+    static let standard: [ProcessColumn] = [
+        .pid, .ppid, .name, .version, .state, .wait, .pri, .thr, .cpu, .mem, .msgq, .w,
+    ]
 
     var title: String {
         switch self {
@@ -16,7 +19,7 @@ enum ProcessColumn: String, CaseIterable {
 
     var alignment: Table.Alignment {
         switch self {
-        case .pid, .ppid, .pri, .thr, .reductions, .cpu, .mem, .msgq, .restarts, .exit: .right
+        case .pid, .ppid, .pri, .thr, .reductions, .cpu, .mem, .msgq, .restarts, .exit, .w: .right
         default: .left
         }
     }
@@ -40,6 +43,7 @@ enum ProcessColumn: String, CaseIterable {
         case .exit: row.exitCode.map(String.init) ?? "-"
         case .reason: row.reason ?? "-"
         case .args: row.arguments.joined(separator: " ")
+        case .w: row.warnings > 0 ? String(row.warnings) : ""
         }
     }
 
@@ -63,6 +67,7 @@ enum ProcessColumn: String, CaseIterable {
         case .exit: (a.exitCode ?? -1, a.pid) < (b.exitCode ?? -1, b.pid)
         case .reason: (a.reason ?? "", a.pid) < (b.reason ?? "", b.pid)
         case .args: (a.arguments.joined(), a.pid) < (b.arguments.joined(), b.pid)
+        case .w: (b.warnings, a.pid) < (a.warnings, b.pid)
         }
     }
 
@@ -83,7 +88,7 @@ enum ProcessColumn: String, CaseIterable {
     static func named(_ text: String) -> ProcessColumn? {
         let aliases: [String: ProcessColumn] = [
             "mailbox": .msgq, "threads": .thr, "priority": .pri, "nice": .pri, "memory": .mem,
-            "reds": .reductions, "cpu_ms": .cpu, "exit_code": .exit, "command": .name,
+            "reds": .reductions, "cpu_ms": .cpu, "exit_code": .exit, "command": .name, "warnings": .w,
         ]
         let lower = text.lowercased()
         return ProcessColumn(rawValue: lower) ?? aliases[lower]
@@ -94,12 +99,15 @@ extension ProcessSnapshot {
     /// The `ps --json` object, with the fields DESIGN §8 names.
     var json: JSON {
         .object([
-            ("pid", .number(pid)), ("ppid", .number(ppid)), ("name", .string(name)), ("version", .string(version)),
+            ("pid", .number(pid)), ("ppid", .number(ppid)), ("name", .string(name)),
+            ("version", .string(version)),
             ("type", .string(type.rawValue)), ("state", .string(state.rawValue)), ("wait", .optional(wait)),
-            ("priority", .number(priority)), ("threads", .number(threads)), ("reductions", .number(reductions)),
+            ("priority", .number(priority)), ("threads", .number(threads)),
+            ("reductions", .number(reductions)),
             ("cpu_ms", .double(Double(cpuNanoseconds / 1000) / 1000)), ("memory", .number(memory)),
             ("mailbox", .number(mailbox)), ("exit_code", .optional(exitCode)), ("reason", .optional(reason)),
             ("restarts", .number(restarts)), ("args", .array(arguments.map(JSON.string))),
+            ("warnings", .number(warnings)),
         ])
     }
 }
@@ -108,7 +116,8 @@ extension ThreadSnapshot {
     /// The `threads --json` object.
     var json: JSON {
         .object([
-            ("tid", .number(tid)), ("pid", .number(pid)), ("name", .string(name)), ("state", .string(state.rawValue)),
+            ("tid", .number(tid)), ("pid", .number(pid)), ("name", .string(name)),
+            ("state", .string(state.rawValue)),
             ("wait", .optional(wait)), ("priority", .number(priority)), ("reductions", .number(reductions)),
             ("cpu_ms", .double(Double(cpuNanoseconds / 1000) / 1000)), ("mailbox", .number(mailbox)),
         ])

@@ -41,10 +41,14 @@ extension CommandCatalogue {
                 """, action: wait),
         CommandSpec(
             "suspend", synopsis: "suspend PID...", summary: "stop every thread of a process (STOP)",
-            action: { session, input throws(CommandFailure) in try session.signal(input.words, .stop, "suspend") }),
+            action: { session, input throws(CommandFailure) in
+                try session.signal(input.words, .stop, "suspend")
+            }),
         CommandSpec(
             "resume", synopsis: "resume PID...", summary: "resume a suspended process (CONT)",
-            action: { session, input throws(CommandFailure) in try session.signal(input.words, .cont, "resume") }),
+            action: { session, input throws(CommandFailure) in
+                try session.signal(input.words, .cont, "resume")
+            }),
         CommandSpec(
             "renice", synopsis: "renice [-n] NICE PID...",
             summary: "change the priority of processes (-20 first … 19 last)", action: renice),
@@ -53,8 +57,10 @@ extension CommandCatalogue {
     private static func spawn(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(
             input.words, flags: ["--tool"],
-            options: ["--nice", "--mem", "--max-threads", "--mailbox", "--parallel", "--restart", "--max-restarts",
-                "--period", "--name"], unknownAfterPositional: true)
+            options: [
+                "--nice", "--mem", "--max-threads", "--mailbox", "--parallel", "--restart", "--max-restarts",
+                "--period", "--name",
+            ], unknownAfterPositional: true)
         guard let reference = arguments.positionals.first else {
             throw .usage("missing program name; usage: spawn [OPTIONS] NAME[@VERSION] [ARGS...]")
         }
@@ -75,7 +81,8 @@ extension CommandCatalogue {
                 throw .usage("--restart takes on-failure or always, not '\(mode)'")
             }
             var policy = RestartPolicy(mode: parsed)
-            policy.maxRestarts = try arguments.integer("--max-restarts", in: 0...1_000_000) ?? policy.maxRestarts
+            policy.maxRestarts =
+                try arguments.integer("--max-restarts", in: 0...1_000_000) ?? policy.maxRestarts
             if let period = arguments.options["--period"] {
                 guard let seconds = Double(period), seconds > 0, seconds.isFinite else {
                     throw .usage("--period takes seconds, not '\(period)'")
@@ -92,7 +99,8 @@ extension CommandCatalogue {
             if arguments.has("--tool") {
                 pid = try session.kernel.spawnTool(reference, arguments: rest, options: options)
             } else {
-                pid = try session.kernel.spawn(try session.resolveExecutable(reference), arguments: rest, options: options)
+                pid = try session.kernel.spawn(
+                    try session.resolveExecutable(reference), arguments: rest, options: options)
             }
             session.lastSpawned = pid
             session.console.out(String(pid))
@@ -114,7 +122,9 @@ extension CommandCatalogue {
         }
         if words.first == "-s" || words.first == "-n" {
             guard words.count > 1 else { throw .usage("-s needs a signal name") }
-            guard let parsed = Signal(parsing: words[1]) else { throw .usage("unknown signal '\(words[1])'; see 'kill -l'") }
+            guard let parsed = Signal(parsing: words[1]) else {
+                throw .usage("unknown signal '\(words[1])'; see 'kill -l'")
+            }
             signal = parsed
             words.removeFirst(2)
         } else if let first = words.first, first.hasPrefix("-"), first.count > 1 {
@@ -128,7 +138,8 @@ extension CommandCatalogue {
     }
 
     private static func wait(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        let arguments = try Arguments(input.words, options: ["--timeout", "-t"], aliases: ["-t": "--timeout"])
+        let arguments = try Arguments(
+            input.words, options: ["--timeout", "-t"], aliases: ["-t": "--timeout"])
         var timeout: Double?
         if let text = arguments.options["--timeout"] {
             guard let milliseconds = Quantity.milliseconds(text) else {
@@ -136,7 +147,9 @@ extension CommandCatalogue {
             }
             timeout = milliseconds
         }
-        var pids = try arguments.positionals.map { (word) throws(CommandFailure) -> PID in try session.pid(word) }
+        var pids = try arguments.positionals.map { (word) throws(CommandFailure) -> PID in
+            try session.pid(word)
+        }
         if pids.isEmpty {
             pids = session.kernel.processList().filter { $0.ppid == session.shellPID }.map(\.pid)
         }
@@ -194,7 +207,10 @@ extension ShellSession {
             if interrupted { throw .failure("interrupted") }
             if let left = remaining {
                 remaining = left - slice
-                if left - slice <= 0 { throw .failure("\(pid) still running after \(Units.fixed(timeoutMilliseconds ?? 0, 0)) ms") }
+                if left - slice <= 0 {
+                    throw .failure(
+                        "\(pid) still running after \(Units.fixed(timeoutMilliseconds ?? 0, 0)) ms")
+                }
             }
             if kernel.configuration.deterministic && kernel.isIdle {
                 throw .failure("\(pid) can never end: all its threads are blocked and nothing is pending")

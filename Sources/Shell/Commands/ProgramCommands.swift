@@ -12,12 +12,14 @@ extension CommandCatalogue {
                 default unless 'swap' says otherwise. --version overrides the file's version.
                 """, action: load),
         CommandSpec(
-            "check", synopsis: "check FILE", summary: "compile a program file without loading it (status 4 on errors)",
+            "check", synopsis: "check FILE",
+            summary: "compile a program file without loading it (status 4 on errors)",
             action: { session, input throws(CommandFailure) in
                 guard input.words.count == 1 else { throw .usage("usage: check FILE") }
                 let program = try ProgramFiles.compile(path: input.words[0])
                 session.console.out(
-                    "\(input.words[0]): ok: \(program.kind.rawValue) \(program.name)@\(program.version), \(program.functions.count) function(s)")
+                    "\(input.words[0]): ok: \(program.kind.rawValue) \(program.name)@\(program.version), \(program.functions.count) function(s)"
+                )
             }),
         CommandSpec(
             "disasm", synopsis: "disasm NAME[@VERSION]|FILE [FUNCTION]",
@@ -33,10 +35,14 @@ extension CommandCatalogue {
     private static func programs(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         guard input.words.isEmpty else { throw .usage("usage: programs") }
         var table = Table([
-            ("NAME", .left), ("VERSION", .left), ("TYPE", .left), ("DEFAULT", .left), ("PROCS", .right), ("SOURCE", .left),
+            ("NAME", .left), ("VERSION", .left), ("TYPE", .left), ("DEFAULT", .left), ("PROCS", .right),
+            ("SOURCE", .left),
         ])
         for row in session.kernel.programs() {
-            table.add([row.name, row.version, row.type.rawValue, row.isDefault ? "*" : "", String(row.processes), row.source])
+            table.add([
+                row.name, row.version, row.type.rawValue, row.isDefault ? "*" : "", String(row.processes),
+                row.source,
+            ])
         }
         session.console.out(lines: table.render(width: session.console.width))
     }
@@ -56,7 +62,8 @@ extension CommandCatalogue {
     private static func load(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         let arguments = try Arguments(input.words, options: ["--version"])
         guard arguments.positionals.count == 1 else { throw .usage("usage: load FILE [--version V]") }
-        let executable = try session.loadFile(arguments.positionals[0], version: arguments.options["--version"])
+        let executable = try session.loadFile(
+            arguments.positionals[0], version: arguments.options["--version"])
         let isDefault = session.kernel.programs().contains {
             $0.name == executable.name && $0.version == executable.version && $0.isDefault
         }
@@ -64,7 +71,9 @@ extension CommandCatalogue {
     }
 
     private static func disasm(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        guard (1...2).contains(input.words.count) else { throw .usage("usage: disasm NAME[@VERSION]|FILE [FUNCTION]") }
+        guard (1...2).contains(input.words.count) else {
+            throw .usage("usage: disasm NAME[@VERSION]|FILE [FUNCTION]")
+        }
         let reference = input.words[0]
         let program: Program
         if ProgramFiles.looksLikeFile(reference) {

@@ -5,19 +5,25 @@ extension CommandCatalogue {
     static let sessionCommands: [CommandSpec] = [
         CommandSpec(
             "sleep", synopsis: "sleep DURATION", summary: "let the kernel run for a while (0.5, 2s, 500ms)",
-            details: "In deterministic mode the kernel runs until virtual time has moved that far, as fast as it can.",
+            details:
+                "In deterministic mode the kernel runs until virtual time has moved that far, as fast as it can.",
             action: sleep),
         CommandSpec(
-            "tick", synopsis: "tick [N]", summary: "deterministic mode: advance the virtual clock N ms (default 1)",
+            "tick", synopsis: "tick [N]",
+            summary: "deterministic mode: advance the virtual clock N ms (default 1)",
             action: tick),
-        CommandSpec("echo", synopsis: "echo [WORDS...]", summary: "print words", action: { session, input in
-            session.console.out(input.words.joined(separator: " "))
-        }),
+        CommandSpec(
+            "echo", synopsis: "echo [WORDS...]", summary: "print words",
+            action: { session, input in
+                session.console.out(input.words.joined(separator: " "))
+            }),
         CommandSpec(
             "source", synopsis: "source FILE [ARGS...]", summary: "run the commands of a script file here",
             action: source),
-        CommandSpec("history", synopsis: "history [N]", summary: "list the commands typed so far", action: history),
-        CommandSpec("help", synopsis: "help [COMMAND]", summary: "list commands, or explain one", action: help),
+        CommandSpec(
+            "history", synopsis: "history [N]", summary: "list the commands typed so far", action: history),
+        CommandSpec(
+            "help", synopsis: "help [COMMAND]", summary: "list commands, or explain one", action: help),
         CommandSpec(
             "exit", synopsis: "exit [CODE]", summary: "leave dkctl (default code: the last status)",
             action: { session, input throws(CommandFailure) in
@@ -38,6 +44,7 @@ extension CommandCatalogue {
         guard let milliseconds = Quantity.milliseconds(input.words[0]) else {
             throw .usage("'\(input.words[0])' is not a duration (e.g. 0.5, 2s, 500ms)")
         }
+        guard milliseconds <= 86_400_000 else { throw .usage("sleep at most 24 hours (86400s)") }
         var left = milliseconds
         while left > 0 {
             let step = min(left, 100)
@@ -53,14 +60,18 @@ extension CommandCatalogue {
         }
         guard input.words.count <= 1 else { throw .usage("usage: tick [N]") }
         let count = input.words.first.map { Double($0) } ?? 1
-        guard let count, count > 0, count.isFinite else { throw .usage("tick takes a number of milliseconds") }
+        guard let count, count > 0, count.isFinite else {
+            throw .usage("tick takes a number of milliseconds")
+        }
         session.kernel.run(forMilliseconds: count)
         session.console.out("t=\(Units.duration(nanoseconds: session.kernel.uptimeNanoseconds))")
     }
 
     private static func source(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         guard let path = input.words.first else { throw .usage("usage: source FILE [ARGS...]") }
-        guard session.sourceDepth < 32 else { throw .failure("source nested too deeply (a script sourcing itself?)") }
+        guard session.sourceDepth < 32 else {
+            throw .failure("source nested too deeply (a script sourcing itself?)")
+        }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw .failure("cannot read \(path): \(error.localizedDescription)")
@@ -90,7 +101,8 @@ extension CommandCatalogue {
         guard let name = input.words.first else {
             var table = Table([("COMMAND", .left), ("WHAT IT DOES", .left)])
             for spec in all.sorted(by: { $0.name < $1.name }) { table.add([spec.name, spec.summary]) }
-            session.console.out(lines: table.render(width: nil) + ["", "help COMMAND explains one; man dkctl has it all."])
+            session.console.out(
+                lines: table.render(width: nil) + ["", "help COMMAND explains one; man dkctl has it all."])
             return
         }
         guard let spec = byName[name] else {
@@ -98,7 +110,10 @@ extension CommandCatalogue {
             throw .usage("no command '\(name)'\(hint)")
         }
         var lines = ["usage: \(spec.synopsis)", "", spec.summary]
-        if !spec.details.isEmpty { lines += [""] + spec.details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if !spec.details.isEmpty {
+            lines +=
+                [""] + spec.details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
         session.console.out(lines: lines)
     }
 }

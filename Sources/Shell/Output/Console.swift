@@ -5,6 +5,7 @@ import Foundation
 final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
     private let lock = NSLock()
     private var aboveThePrompt: (@Sendable (String) -> Void)?
+    private var processOutputMuted = false
     /// Whether colour escapes may be written to standard output.
     let color: Bool
     /// Terminal width when standard output is a terminal.
@@ -17,6 +18,18 @@ final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
     /// Routes output above the prompt of a line being edited (nil: write directly).
     func setPromptWriter(_ writer: (@Sendable (String) -> Void)?) {
         lock.withLock { aboveThePrompt = writer }
+    }
+
+    /// A line a process printed: written like ``out(_:)`` unless muted (while `top` or
+    /// `logs -f` shows it another way).
+    func processLine(_ text: String) {
+        guard !lock.withLock({ processOutputMuted }) else { return }
+        out(text)
+    }
+
+    /// Mutes or unmutes what processes print.
+    func muteProcessOutput(_ muted: Bool) {
+        lock.withLock { processOutputMuted = muted }
     }
 
     /// Writes text (a newline is added) to standard output.
@@ -37,16 +50,16 @@ final class Console: @unchecked Sendable {  // `lock` guards `aboveThePrompt`
                 aboveThePrompt(text)
                 return
             }
-            var bytes = Array(text.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeMutableBytes { buffer in
-                    Foundation.write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            var text = text
+            text.withUTF8 { buffer in  // native strings are contiguous: no copy
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(
+                        descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                    if written <= 0 { break }
+                    offset += written
                 }
-                if written <= 0 { break }
-                offset += written
             }
-            bytes.removeAll()
         }
     }
 }

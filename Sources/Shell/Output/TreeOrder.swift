@@ -44,7 +44,9 @@ enum TreeOrder {
                 visit(child, prefix: nextPrefix, connector: isLast ? elbow : tee, last: isLast)
             }
         }
-        if let top = rows.first(where: { $0.pid == root }) { visit(top, prefix: "", connector: "", last: true) }
+        if let top = rows.first(where: { $0.pid == root }) {
+            visit(top, prefix: "", connector: "", last: true)
+        }
         return lines
     }
 

@@ -15,7 +15,9 @@ enum Units {
     /// Nanoseconds as `0ms`, `12ms`, `1.25s`, `2m03s`.
     static func duration(nanoseconds: UInt64) -> String {
         let milliseconds = Double(nanoseconds) / 1_000_000
-        if milliseconds < 1000 { return fixed(milliseconds, milliseconds < 10 && milliseconds > 0 ? 1 : 0) + "ms" }
+        if milliseconds < 1000 {
+            return fixed(milliseconds, milliseconds < 10 && milliseconds > 0 ? 1 : 0) + "ms"
+        }
         let seconds = milliseconds / 1000
         if seconds < 60 { return fixed(seconds, 2) + "s" }
         let whole = Int(seconds)

@@ -12,7 +12,8 @@ struct Arguments {
     /// after the first positional is a positional too (a program's own `-c`).
     init(
         _ words: [String], flags: Set<String> = [], options: Set<String> = [],
-        aliases: [String: String] = [:], stopAtFirstPositional: Bool = false, unknownAfterPositional: Bool = false
+        aliases: [String: String] = [:], stopAtFirstPositional: Bool = false,
+        unknownAfterPositional: Bool = false
     ) throws(CommandFailure) {
         var index = 0
         var onlyPositionals = false
@@ -60,7 +61,9 @@ struct Arguments {
     func integer(_ name: String, in range: ClosedRange<Int>) throws(CommandFailure) -> Int? {
         guard let text = options[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw .usage("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            throw .usage(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+            )
         }
         return value
     }
@@ -71,10 +74,13 @@ enum Quantity {
     /// `4096`, `64K`, `16M`, `1G` (binary units) → bytes.
     static func bytes(_ text: String) -> Int? {
         let upper = text.uppercased()
-        let units: [(String, Int)] = [("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("KB", 1 << 10),
-            ("MB", 1 << 20), ("GB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1)]
+        let units: [(String, Int)] = [
+            ("KIB", 1 << 10), ("MIB", 1 << 20), ("GIB", 1 << 30), ("KB", 1 << 10),
+            ("MB", 1 << 20), ("GB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("B", 1),
+        ]
         for (suffix, scale) in units where upper.hasSuffix(suffix) {
-            guard let number = Double(upper.dropLast(suffix.count)), number >= 0, number * Double(scale) < 1e15
+            guard let number = Double(upper.dropLast(suffix.count)), number >= 0,
+                number * Double(scale) < 1e15
             else { return nil }
             return Int(number * Double(scale))
         }
@@ -86,7 +92,9 @@ enum Quantity {
     static func milliseconds(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 1), ("us", 0.001), ("µs", 0.001), ("s", 1000), ("m", 60_000)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count)), number >= 0, number.isFinite else { return nil }
+            guard let number = Double(text.dropLast(suffix.count)), number >= 0, number.isFinite else {
+                return nil
+            }
             return number * scale
         }
         guard let seconds = Double(text), seconds >= 0, seconds.isFinite else { return nil }

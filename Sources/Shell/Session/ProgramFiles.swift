@@ -36,11 +36,15 @@ enum ProgramFiles {
             throw .failure("\(path): no such file")
         }
         guard !isDirectory.boolValue else { throw .failure("\(path): is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .failure("\(path): cannot read it") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .failure("\(path): cannot read it")
+        }
         guard data.count <= maximumBytes else {
             throw .failure("\(path): too large (\(data.count) bytes; at most \(maximumBytes))")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .failure("\(path): not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .failure("\(path): not UTF-8 text")
+        }
         return text
     }
 

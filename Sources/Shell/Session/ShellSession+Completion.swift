@@ -6,7 +6,8 @@ extension ShellSession {
     /// paths (a word with `/` or `.` completes as a path).
     func completions(line: String, cursor: Int) -> LineEditor.Completion {
         let before = String(line.prefix(cursor))
-        let wordStart = before.lastIndex(where: { $0 == " " || $0 == ";" }).map { before.index(after: $0) }
+        let wordStart =
+            before.lastIndex(where: { $0 == " " || $0 == ";" }).map { before.index(after: $0) }
             ?? before.startIndex
         let word = String(before[wordStart...])
         let replaceFrom = before.distance(from: before.startIndex, to: wordStart)
@@ -36,13 +37,19 @@ extension ShellSession {
             directory = ""
             namePrefix = expanded
         }
-        let shown = prefix.hasPrefix("~") ? String(prefix[...(prefix.lastIndex(of: "/") ?? prefix.startIndex)]) : directory
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
-        return entries.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }.sorted()
+        let shown =
+            prefix.hasPrefix("~")
+            ? String(prefix[...(prefix.lastIndex(of: "/") ?? prefix.startIndex)]) : directory
+        let entries =
+            (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return entries.filter {
+            $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix("."))
+        }.sorted()
             .map { name in
                 var isDirectory: ObjCBool = false
                 FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
-                return (prefix.hasPrefix("~") && !prefix.contains("/") ? prefix : shown) + name + (isDirectory.boolValue ? "/" : "")
+                return (prefix.hasPrefix("~") && !prefix.contains("/") ? prefix : shown) + name
+                    + (isDirectory.boolValue ? "/" : "")
             }
     }
 }

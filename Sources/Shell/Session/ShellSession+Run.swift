@@ -9,12 +9,17 @@ extension ShellSession {
             let executable = try resolveExecutable(reference)
             let pid: PID
             do {
-                pid = try kernel.spawn(executable, arguments: arguments, options: SpawnOptions(parent: shellPID))
+                pid = try kernel.spawn(
+                    executable, arguments: arguments, options: SpawnOptions(parent: shellPID))
             } catch {
                 throw error.failure
             }
             lastSpawned = pid
             let status = try waitForExit(pid, timeoutMilliseconds: nil)
+            if status.code != 0 && status.reason != "normal" {
+                console.err(
+                    "dkctl: run: \(executable.name) exited with code \(status.code): \(status.reason)")
+            }
             return Int32(truncatingIfNeeded: status.code)
         } catch {
             console.err("dkctl: run: \(error.message)")
@@ -32,7 +37,9 @@ extension ShellSession {
         }
         console.setPromptWriter { text in editor.printAbove(text) }
         defer { console.setPromptWriter(nil) }
-        console.out("dkctl \(ShellInfo.version): a shell for the Datums execution kernel. Type 'help', or 'exit' to leave.")
+        console.out(
+            "dkctl \(ShellInfo.version): a shell for the Datums execution kernel. Type 'help', or 'exit' to leave."
+        )
         if let problem = editor.historyError { console.err("dkctl: history: \(problem)") }
         let prompt = console.color ? "\u{1B}[1;36mdkctl\u{1B}[0m> " : "dkctl> "
         while true {
@@ -55,4 +62,17 @@ extension ShellSession {
 private final class SessionReference: @unchecked Sendable {
     weak var session: ShellSession?
     init(_ session: ShellSession) { self.session = session }
+}
+
+extension ShellSession {
+    /// `-f`: lets the kernel run a tenth of a second at a time and calls `poll` after each,
+    /// until it returns false, Ctrl-C, or (deterministic mode) the kernel has nothing left to do.
+    func follow(_ poll: () -> Bool) throws(CommandFailure) {
+        while true {
+            kernel.run(forMilliseconds: 100)
+            guard poll() else { return }
+            if interrupted { return }
+            if kernel.configuration.deterministic && kernel.isIdle { return }
+        }
+    }
 }

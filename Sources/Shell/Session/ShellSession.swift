@@ -24,6 +24,12 @@ public final class ShellSession {
     public static let interruptRequested = Atomic<Bool>(false)
     /// Nesting of `source`, to stop runaway recursion.
     var sourceDepth = 0
+    /// Where `--events FILE` writes.
+    var eventWriter: EventFileWriter?
+    /// The script file commands are recorded to (`record FILE`).
+    var recording: String?
+    /// How `top` runs the monitor (set by the dkctl executable).
+    public var monitor: MonitorLauncher?
 
     public init(options: ShellOptions) {
         self.options = options
@@ -31,15 +37,19 @@ public final class ShellSession {
         self.console = Console(color: options.color)
         self.shellPID = kernel.attachExternalProcess(name: "dkctl", version: ShellInfo.version)
         let console = self.console
-        kernel.setOutputHandler { _, line in console.out(line) }
+        kernel.setOutputHandler { _, line in console.processLine(line) }
         kernel.start()
     }
 
     /// Whether Ctrl-C was pressed since the command started.
     var interrupted: Bool { ShellSession.interruptRequested.load(ordering: .relaxed) }
 
-    /// Stops the kernel's slots.
-    public func close() { kernel.shutdown() }
+    /// Stops the kernel's slots and flushes the event file.
+    public func close() {
+        kernel.shutdown()
+        kernel.setEventSink(nil)
+        eventWriter?.flush()
+    }
 
     /// Sets `$0` and `$1`… for a script.
     public func setScriptArguments(name: String, _ arguments: [String]) {
@@ -70,17 +80,21 @@ public final class ShellSession {
         guard let first = words.first else { return lastStatus }
         let name = first.text
         guard let spec = CommandCatalogue.byName[name] else {
-            let hint = CommandCatalogue.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? "; try 'help'"
+            let hint =
+                CommandCatalogue.suggestion(for: name).map { "; did you mean '\($0)'?" } ?? "; try 'help'"
             return fail(command: name, CommandFailure(status: 2, message: "unknown command\(hint)"))
         }
         var input = CommandInput(words: words.dropFirst().map(\.text))
-        if let rawAfter = spec.rawAfter?(words.dropFirst().map(\.text)), rawAfter >= 1, words.count > rawAfter + 1 {
+        if let rawAfter = spec.rawAfter?(words.dropFirst().map(\.text)), rawAfter >= 1,
+            words.count > rawAfter + 1
+        {
             let start = words[rawAfter + 1].start
             let rawText = String(Array(text)[start...])
             input.words = words[1...rawAfter].map(\.text)
             input.raw = splitter.expandRaw(rawText)
         }
         ShellSession.interruptRequested.store(false, ordering: .relaxed)
+        if let recording, name != "record" { appendLine(text, to: recording) }
         do {
             lastStatus = 0
             try spec.action(self, input)
@@ -90,8 +104,17 @@ public final class ShellSession {
         }
     }
 
+    private func appendLine(_ line: String, to path: String) {
+        guard let handle = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data((line + "\n").utf8))
+    }
+
     private func fail(command: String, _ failure: CommandFailure) -> Int32 {
-        if failure.details.isEmpty || !failure.message.isEmpty { console.err("dkctl: \(command): \(failure.message)") }
+        if failure.details.isEmpty || !failure.message.isEmpty {
+            console.err("dkctl: \(command): \(failure.message)")
+        }
         for line in failure.details { console.err(line) }
         lastStatus = failure.status
         return failure.status

@@ -1,0 +1,94 @@
+/// How a slice ended, kept cheaply (rendered only when shown).
+public enum SliceOutcome: Sendable {
+    case yielded, finished, failed, exited
+    case blocked(WaitRequest)
+
+    /// `yielded`, `blocked: receive`, `finished`, …
+    public var label: String {
+        switch self {
+        case .yielded: "yielded"
+        case .finished: "finished"
+        case .failed: "failed"
+        case .exited: "exited"
+        case .blocked(let request): "blocked: \(request.label)"
+        }
+    }
+}
+
+/// One time slice as the scheduler ran it: for `trace on` and `sched --gantt`.
+public struct SliceRecord: Sendable {
+    public var slot: Int
+    public var tid: TID
+    public var pid: PID
+    public var name: String
+    /// Kernel nanoseconds when the slice began, and how long it ran.
+    public var start: UInt64
+    public var duration: UInt64
+    public var reductions: Int
+    public var outcome: SliceOutcome
+
+    /// `t=1.203ms slot 0: tid 4 (server) ran 120 reductions in 0.120ms -> blocked: receive`.
+    public var description: String {
+        "t=\(formatMilliseconds(start)) slot \(slot): tid \(tid) (\(name)) ran \(reductions) reductions in "
+            + "\(formatMilliseconds(duration)) -> \(outcome.label)"
+    }
+}
+
+/// The last slices, oldest first, in a ring. Guarded by the kernel lock.
+struct SliceHistory {
+    static let capacity = 2000
+    private var ring: [SliceRecord] = []
+    private var start = 0
+
+    mutating func append(_ record: SliceRecord) {
+        if ring.count < SliceHistory.capacity {
+            ring.append(record)
+        } else {
+            ring[start] = record
+            start = (start + 1) % SliceHistory.capacity
+        }
+    }
+
+    var all: [SliceRecord] { Array(ring[start...] + ring[..<start]) }
+}
+
+extension Kernel {
+    /// The last slices the scheduler ran (at most 2000), oldest first.
+    public func recentSlices() -> [SliceRecord] {
+        lock.withLock { sliceHistory.all }
+    }
+
+    /// Calls `handler` after every slice (outside the kernel lock): `trace on`. nil turns it off.
+    public func setTraceHandler(_ handler: (@Sendable (SliceRecord) -> Void)?) {
+        lock.withLock { traceHandler = handler }
+    }
+
+    /// Whether scheduling decisions are being traced.
+    public var isTracing: Bool { lock.withLock { traceHandler != nil } }
+
+    /// Books a slice for the history and the trace. Lock held; may release it briefly to call
+    /// the trace handler.
+    func recordSlice(
+        _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: RunOutcome
+    ) {
+        guard configuration.recordEvents || traceHandler != nil else { return }
+        let label: SliceOutcome
+        switch outcome {
+        case .yielded: label = .yielded
+        case .blocked(let request): label = .blocked(request)
+        case .finished: label = .finished
+        case .failed: label = .failed
+        case .exited: label = .exited
+        }
+        let record = SliceRecord(
+            slot: slot, tid: thread.tid, pid: thread.process.pid,
+            name: thread.tid == thread.process.pid ? thread.process.name : thread.name,
+            start: start, duration: duration, reductions: reductions, outcome: label)
+        sliceHistory.append(record)
+        if let handler = traceHandler {
+            lock.unlock()
+            handler(record)
+            lock.lock()
+        }
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs dkctl's benchmarks and the same work on the BEAM (Erlang/OTP), Lua 5.4 and Python 3,
+# side by side, and prints one table with ratios. A yardstick that is not installed is
+# skipped with a note. Needs python3 for the table. About a minute on 2 cores.
+#
+#   shell-scripts/bench/compare.sh [--no-build] [--json-dir DIR]
+#
+# --json-dir keeps each tool's raw JSON there (default: a temporary directory).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=1
+out=
+while (($#)); do
+  case $1 in
+    --no-build) build=0 ;;
+    --json-dir) out=$2; shift ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "compare.sh: unknown option '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -z $out ]]; then
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
+mkdir -p "$out"
+command -v python3 >/dev/null || { echo "compare.sh: python3 is needed to print the table" >&2; exit 1; }
+
+note() { echo "compare.sh: $*" >&2; }
+
+if ((build)); then
+  note "building dkctl (release)"
+  (cd "$root" && swift build -c release) >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+fi
+dkctl=$root/.build/release/dkctl
+[[ -x $dkctl ]] || { note "no $dkctl; build it or drop --no-build"; exit 1; }
+
+note "dkctl bench"
+"$dkctl" bench --json spawn idle-memory fib ring spawn-program fanout pubsub incr ps startup >"$out/dkctl.json"
+# request runs on one slot: on two, a reply that overtakes the requester's block is lost
+# (a kernel race; see the benchmark report).
+"$dkctl" bench --json --slots 1 request >"$out/dkctl-request.json" || note "dkctl bench request failed"
+
+if command -v erl >/dev/null && command -v erlc >/dev/null; then
+  note "Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().')"
+  mkdir -p "$out/beam"
+  erlc -o "$out/beam" "$here/dkbench.erl" "$here/dkbench_server.erl"
+  erl -noshell -pa "$out/beam" -run dkbench main fib ring spawn fanout request pubsub incr -s init stop \
+    >"$out/beam.json"
+else
+  note "erl not installed: no BEAM column"
+fi
+if command -v lua5.4 >/dev/null; then
+  lua5.4 "$here/fib.lua" 30 >"$out/lua.json"
+else
+  note "lua5.4 not installed: no Lua column"
+fi
+python3 "$here/fib.py" 30 >"$out/python.json"
+
+python3 "$here/table.py" "$out"
