@@ -23,7 +23,9 @@ extension VMThread {
             do {
                 let outcome = try execute(&remaining)
                 if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
-                if terminationRequested, outcome == .yielded || outcome == .blocked { return finish(.terminated) }
+                if terminationRequested, outcome == .yielded || outcome == .blocked {
+                    return finish(.terminated)
+                }
                 return outcome
             } catch {
                 if terminationRequested { return finish(.terminated) }

@@ -55,6 +55,9 @@ public enum Disassembler {
         case .builtin, .mutate:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = Builtin(rawValue: i.c)?.name ?? "?"
+        case .mutpath:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = (Builtin(rawValue: i.c & 0xFF)?.name ?? "?") + " via \(i.c >> 8) keys"
         case .syscall:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = KernelCall(rawValue: i.c)?.name ?? "?"

@@ -80,6 +80,10 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case setindex
     /// `R[a].K[b] = R[c]` (in place, copy-on-write)
     case setfield
+    /// `R[a][R[b]]...[R[b+c-1]] = R[b+c]`: nested assignment in place
+    case setpath
+    /// `R[b] = builtin (c & 255) (inout R[a][keys...], args)`: args `R[b+1 ...]`, then `c >> 8` keys
+    case mutpath
     /// `R[a] = call function c with R[a+1 ..< a+1+b]`
     case call
     /// `R[a] = call the function value R[a] with R[a+1 ..< a+1+b]`
