@@ -147,8 +147,34 @@ extension VMThread {
                     } else {
                         r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], k[Int(i.c)], &remaining)
                     }
-                case .mul, .div, .mod:
-                    r[Int(i.a)] = try arithmetic(i.op, r[Int(i.b)], r[Int(i.c)], &remaining)
+                case .mul:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
+                        let (p, o) = x.multipliedReportingOverflow(by: y)
+                        if o { throw VMError("arith", "integer overflow in \(x) * \(y)") }
+                        (r + Int(i.a)).store(.int(p))
+                    } else {
+                        r[Int(i.a)] = try arithmetic(.mul, r[Int(i.b)], r[Int(i.c)], &remaining)
+                    }
+                case .div, .mod:
+                    let op: Opcode = i.op == .div ? .div : .mod
+                    r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], r[Int(i.c)], &remaining)
+                case .mulk, .divk, .modk:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)], y > 0 {
+                        // y > 0: no division by zero, no Int64.min / -1 overflow
+                        let v: Int64
+                        switch i.op {
+                        case .mulk:
+                            let (p, o) = x.multipliedReportingOverflow(by: y)
+                            if o { throw VMError("arith", "integer overflow in \(x) * \(y)") }
+                            v = p
+                        case .divk: v = x / y
+                        default: v = x % y
+                        }
+                        (r + Int(i.a)).store(.int(v))
+                    } else {
+                        let op: Opcode = i.op == .mulk ? .mul : (i.op == .divk ? .div : .mod)
+                        r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], k[Int(i.c)], &remaining)
+                    }
                 case .lt:
                     r[Int(i.a)] = .bool(try less(r[Int(i.b)], r[Int(i.c)], orEqual: false))
                 case .le:

@@ -5,7 +5,7 @@ import VM
 
 /// Times naive `fib(30)`. Skipped unless `DKCTL_BENCH=1`; run it in release:
 /// `DKCTL_BENCH=1 swift test -c release --filter FibBenchmark`.
-@Suite(.enabled(if: getenv("DKCTL_BENCH") != nil)) struct FibBenchmark {
+@Suite(.serialized, .enabled(if: getenv("DKCTL_BENCH") != nil)) struct FibBenchmark {
     @Test func fib30() throws {
         let program = try compile(
             """
@@ -31,7 +31,7 @@ import VM
 }
 
 /// More workloads for side-by-side timing with Lua and Python (skipped unless `DKCTL_BENCH=1`).
-@Suite(.enabled(if: getenv("DKCTL_BENCH") != nil)) struct WorkloadBenchmark {
+@Suite(.serialized, .enabled(if: getenv("DKCTL_BENCH") != nil)) struct WorkloadBenchmark {
     static let workloads: [(String, String)] = [
         ("loop", "fn main() { var s = 0\nfor i in 0..<3000000 { s += i % 7 }\nreturn s }"),
         ("while", "fn main() { var s = 0\nvar i = 0\nwhile i < 3000000 { s += i\ni += 1 }\nreturn s }"),

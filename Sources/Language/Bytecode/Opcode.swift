@@ -30,6 +30,12 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case addk
     /// `R[a] = R[b] - K[c]`
     case subk
+    /// `R[a] = R[b] * K[c]`
+    case mulk
+    /// `R[a] = R[b] / K[c]`
+    case divk
+    /// `R[a] = R[b] % K[c]`
+    case modk
     /// `R[a] = R[b] < R[c]`
     case lt
     /// `R[a] = R[b] <= R[c]`

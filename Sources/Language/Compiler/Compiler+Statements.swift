@@ -191,9 +191,7 @@ extension Compiler {
                     "cannot assign to '\(name)': it is a constant (declared with 'let'); use 'var'", at: nloc)
             }
             if let op {
-                let r = operand(value)
-                f.location = loc
-                f.emit(Instruction(arith(op), v.register, v.register, r))
+                expr(.binary(op, target, value, loc), into: v.register)
             } else {
                 expr(value, into: v.register)
             }
