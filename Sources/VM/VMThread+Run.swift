@@ -319,6 +319,8 @@ extension VMThread {
                             pc &+= i.sbx
                         }
                     }
+                case .mutate where i.c == Builtin.append.rawValue && appendInPlace(r, i):
+                    break
                 default:
                     save()
                     let result = try slowOp(i, base: base, remaining: &remaining)
@@ -340,6 +342,24 @@ extension VMThread {
             save()
             throw error
         }
+    }
+
+    /// `xs.append(x)` on a list variable, without the general mutate path; false if not that case.
+    @inline(__always)
+    func appendInPlace(_ r: UnsafeMutablePointer<Value>, _ i: Instruction) -> Bool {
+        let element = r[Int(i.b) + 1]
+        switch element {
+        case .list, .map, .function: return false  // needs the nesting check
+        default: break
+        }
+        let slot = r + Int(i.a)
+        guard case .list(var l) = slot.pointee else { return false }
+        slot.pointee = .nil  // now `l` holds the only reference: append in place
+        l.append(element)
+        slot.initialize(to: .list(l))
+        (r + Int(i.b)).store(.nil)
+        pendingAllocation &+= 16
+        return true
     }
 
     /// A function value of this program.
