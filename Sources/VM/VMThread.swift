@@ -82,10 +82,10 @@ public final class VMThread: @unchecked Sendable {
         }
         self.program = program
         self.host = host
-        stackCapacity = max(256, fn.registerCount + 1 + args.count)
+        stackCapacity = max(32, fn.registerCount + 1 + args.count)  // grows on calls; small for idle processes
         stack = .allocate(capacity: stackCapacity)
         stack.initialize(repeating: .nil, count: stackCapacity)
-        frameCapacity = 16
+        frameCapacity = 4  // doubles on deep calls
         frames = .allocate(capacity: frameCapacity)
         for (i, a) in args.enumerated() { stack[1 + i] = a }
         frames.initialize(to: Frame(function: fn.index, pc: 0, base: 1))
