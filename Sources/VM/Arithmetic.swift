@@ -134,11 +134,14 @@ extension VMThread {
     {
         try checkInsertable(key, &remaining)
         try checkInsertable(value, &remaining)
-        var container = slot.pointee
-        slot.pointee = .nil
-        defer { slot.pointee = container }
-        switch container {
-        case .list(var l):
+        try setElement(&slot.pointee, key, value, &remaining)
+    }
+
+    /// `container[key] = value`, in place when `container` holds the only reference.
+    func setElement(_ container: inout Value, _ key: Value, _ value: Value, _ remaining: inout Int)
+        throws(VMError)
+    {
+        if case .list(var l) = container {
             guard case .int(let i) = key else {
                 throw VMError("type", "list index must be an int, not \(key.typeName)")
             }
@@ -149,14 +152,64 @@ extension VMThread {
             container = .nil
             l[Int(j)] = value
             container = .list(l)
-        case .map(var m):
+        } else if case .map(var m) = container {
+            try checkInsertable(key, &remaining)
             container = .nil
             let before = m.count
             m.set(key, value)
             container = .map(m)
             if m.count > before { try allocated(40, &remaining) }
-        default:
+        } else {
             throw VMError("type", "cannot set an element of \(container.typeName) (expected a list or map)")
         }
+    }
+
+    /// Runs `body` on `root[keys[0]]...[keys[n-1]]` in place: each level is taken out of its
+    /// parent while the body runs (so it is uniquely referenced and not copied) and put back
+    /// afterwards, also when the body throws.
+    func modifyPath(
+        _ root: UnsafeMutablePointer<Value>, _ keys: UnsafeBufferPointer<Value>,
+        _ body: (inout Value) throws(VMError) -> Value
+    ) throws(VMError) -> Value {
+        try descend(&root.pointee, keys, 0, body)
+    }
+
+    private func descend(
+        _ value: inout Value, _ keys: UnsafeBufferPointer<Value>, _ level: Int,
+        _ body: (inout Value) throws(VMError) -> Value
+    ) throws(VMError) -> Value {
+        if level == keys.count { return try body(&value) }
+        let key = keys[level]
+        if case .list(var l) = value {
+            guard case .int(let i) = key else {
+                throw VMError("type", "list index must be an int, not \(key.typeName)")
+            }
+            let j = Int(i < 0 ? Int64(l.count) + i : i)
+            guard j >= 0, j < l.count else {
+                throw VMError("index", "index \(i) is out of range (list has \(l.count) elements)")
+            }
+            value = .nil
+            var child = l[j]
+            l[j] = .nil
+            defer {
+                l[j] = child
+                value = .list(l)
+            }
+            return try descend(&child, keys, level + 1, body)
+        }
+        if case .map(var m) = value {
+            guard var child = m[key] else {
+                throw VMError(
+                    "type", "cannot change inside \(key.repr): the map has no such key (it reads as nil)")
+            }
+            value = .nil
+            m.set(key, .nil)
+            defer {
+                m.set(key, child)
+                value = .map(m)
+            }
+            return try descend(&child, keys, level + 1, body)
+        }
+        throw VMError("type", "cannot index \(value.typeName) with \(key.typeName)")
     }
 }

@@ -303,49 +303,52 @@ extension VMThread {
         _ b: Builtin, _ target: inout Value, _ args: UnsafeBufferPointer<Value>, _ remaining: inout Int
     ) throws(VMError) -> Value {
         for a in args { try checkInsertable(a, &remaining) }
-        switch (b, target) {
-        case (.append, .list(var l)):
+        // `if case` (not a switch over a tuple, which would keep a second reference alive)
+        // so that the payload is uniquely referenced once `target` is cleared: appends stay O(1).
+        if case .list(var l) = target {
             target = .nil
-            l.append(args[0])
-            target = .list(l)
-            pendingAllocation += 16
-            return .nil
-        case (.insert, .list(var l)):
-            guard case .int(let i) = args[0], i >= 0, i <= l.count else {
-                throw VMError("index", "insert position \(args[0].repr) is out of range (0...\(l.count))")
+            defer { target = .list(l) }
+            switch b {
+            case .append:
+                l.append(args[0])
+                pendingAllocation += 16
+                return .nil
+            case .insert:
+                guard case .int(let i) = args[0], i >= 0, i <= l.count else {
+                    throw VMError("index", "insert position \(args[0].repr) is out of range (0...\(l.count))")
+                }
+                l.insert(args[1], at: Int(i))
+                remaining -= l.count >> 4
+                return .nil
+            case .remove:
+                guard case .int(let i) = args[0] else { throw typeError(b, args[0], "an int index") }
+                let j = i < 0 ? Int64(l.count) + i : i
+                guard j >= 0, j < l.count else {
+                    throw VMError("index", "index \(i) is out of range (list has \(l.count) elements)")
+                }
+                remaining -= l.count >> 4
+                return l.remove(at: Int(j))
+            case .clear:
+                l.removeAll()
+                return .nil
+            default: break
             }
+        } else if case .map(var m) = target {
             target = .nil
-            l.insert(args[1], at: Int(i))
-            target = .list(l)
-            remaining -= l.count >> 4
-            return .nil
-        case (.insert, .map(var m)):
-            target = .nil
-            m.set(args[0], args[1])
-            target = .map(m)
-            return .nil
-        case (.remove, .list(var l)):
-            guard case .int(let i) = args[0] else { throw typeError(b, args[0], "an int index") }
-            let j = i < 0 ? Int64(l.count) + i : i
-            guard j >= 0, j < l.count else {
-                throw VMError("index", "index \(i) is out of range (list has \(l.count) elements)")
+            defer { target = .map(m) }
+            switch b {
+            case .insert:
+                m.set(args[0], args[1])
+                pendingAllocation += 40
+                return .nil
+            case .remove: return m.remove(args[0]) ?? .nil
+            case .clear:
+                m = OrderedMap()
+                return .nil
+            default: break
             }
-            target = .nil
-            let old = l.remove(at: Int(j))
-            target = .list(l)
-            remaining -= l.count >> 4
-            return old
-        case (.remove, .map(var m)):
-            target = .nil
-            let old = m.remove(args[0])
-            target = .map(m)
-            return old ?? .nil
-        case (.clear, .list): target = .list([])
-        case (.clear, .map): target = .map(OrderedMap())
-        default:
-            throw VMError("type", "cannot \(b.name) on \(target.typeName)")
         }
-        return .nil
+        throw VMError("type", "cannot \(b.name) on \(target.typeName)")
     }
 }
 

@@ -23,7 +23,9 @@ extension VMThread {
             do {
                 let outcome = try execute(&remaining)
                 if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
-                if terminationRequested, outcome == .yielded || outcome == .blocked { return finish(.terminated) }
+                if terminationRequested, outcome == .yielded || outcome == .blocked {
+                    return finish(.terminated)
+                }
                 return outcome
             } catch {
                 if terminationRequested { return finish(.terminated) }
@@ -145,8 +147,34 @@ extension VMThread {
                     } else {
                         r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], k[Int(i.c)], &remaining)
                     }
-                case .mul, .div, .mod:
-                    r[Int(i.a)] = try arithmetic(i.op, r[Int(i.b)], r[Int(i.c)], &remaining)
+                case .mul:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
+                        let (p, o) = x.multipliedReportingOverflow(by: y)
+                        if o { throw VMError("arith", "integer overflow in \(x) * \(y)") }
+                        (r + Int(i.a)).store(.int(p))
+                    } else {
+                        r[Int(i.a)] = try arithmetic(.mul, r[Int(i.b)], r[Int(i.c)], &remaining)
+                    }
+                case .div, .mod:
+                    let op: Opcode = i.op == .div ? .div : .mod
+                    r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], r[Int(i.c)], &remaining)
+                case .mulk, .divk, .modk:
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)], y > 0 {
+                        // y > 0: no division by zero, no Int64.min / -1 overflow
+                        let v: Int64
+                        switch i.op {
+                        case .mulk:
+                            let (p, o) = x.multipliedReportingOverflow(by: y)
+                            if o { throw VMError("arith", "integer overflow in \(x) * \(y)") }
+                            v = p
+                        case .divk: v = x / y
+                        default: v = x % y
+                        }
+                        (r + Int(i.a)).store(.int(v))
+                    } else {
+                        let op: Opcode = i.op == .mulk ? .mul : (i.op == .divk ? .div : .mod)
+                        r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], k[Int(i.c)], &remaining)
+                    }
                 case .lt:
                     r[Int(i.a)] = .bool(try less(r[Int(i.b)], r[Int(i.c)], orEqual: false))
                 case .le:
@@ -291,6 +319,8 @@ extension VMThread {
                             pc &+= i.sbx
                         }
                     }
+                case .mutate where i.c == Builtin.append.rawValue && appendInPlace(r, i):
+                    break
                 default:
                     save()
                     let result = try slowOp(i, base: base, remaining: &remaining)
@@ -312,6 +342,24 @@ extension VMThread {
             save()
             throw error
         }
+    }
+
+    /// `xs.append(x)` on a list variable, without the general mutate path; false if not that case.
+    @inline(__always)
+    func appendInPlace(_ r: UnsafeMutablePointer<Value>, _ i: Instruction) -> Bool {
+        let element = r[Int(i.b) + 1]
+        switch element {
+        case .list, .map, .function: return false  // needs the nesting check
+        default: break
+        }
+        let slot = r + Int(i.a)
+        guard case .list(var l) = slot.pointee else { return false }
+        slot.pointee = .nil  // now `l` holds the only reference: append in place
+        l.append(element)
+        slot.initialize(to: .list(l))
+        (r + Int(i.b)).store(.nil)
+        pendingAllocation &+= 16
+        return true
     }
 
     /// A function value of this program.

@@ -76,6 +76,25 @@ extension VMThread {
             defer { r[a] = target }
             r[b] = try mutateBuiltin(
                 builtin, &target, UnsafeBufferPointer(start: r + b + 1, count: n), &remaining)
+        case .setpath:
+            let keys = UnsafeBufferPointer(start: r + b, count: c)
+            let value = r[b + c]
+            try checkInsertable(value, &remaining)
+            _ = try modifyPath(r + a, UnsafeBufferPointer(rebasing: keys.dropLast())) {
+                (container: inout Value) throws(VMError) -> Value in
+                try setElement(&container, keys[keys.count - 1], value, &remaining)
+                return .nil
+            }
+        case .mutpath:
+            guard let builtin = Builtin(rawValue: i.c & 0xFF) else {
+                throw VMError("type", "bad builtin \(c)")
+            }
+            let n = builtin.arity.lowerBound - 1
+            let args = UnsafeBufferPointer(start: r + b + 1, count: n)
+            let keys = UnsafeBufferPointer(start: r + b + 1 + n, count: c >> 8)
+            r[b] = try modifyPath(r + a, keys) { (target: inout Value) throws(VMError) -> Value in
+                try mutateBuiltin(builtin, &target, args, &remaining)
+            }
         case .syscall:
             return try syscall(i, base: base, remaining: &remaining)
         case .iterprep:

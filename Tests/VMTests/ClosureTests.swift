@@ -52,11 +52,14 @@ import VM
         #expect(try result("var xs = [1]\nxs = xs + [len(xs)]\nreturn xs") == [1, 1])
         #expect(try result("var a = 2\na = a * a + a\nreturn a") == 6)
         #expect(try result("var n = [5]\nn = n[0]\nreturn n") == 5)
-        let (outcome, _) = try runProgram("fn f(x) { return x + 1 }\nfn main() { var x = 1\nx = f(f(x))\nreturn x }")
+        let (outcome, _) = try runProgram(
+            "fn f(x) { return x + 1 }\nfn main() { var x = 1\nx = f(f(x))\nreturn x }")
         #expect(outcome == .finished(3))
     }
 
     @Test func closureValuesPrint() throws {
-        #expect(try result("let f = fn(x) { return x }\nreturn str(f)")?.stringValue?.hasPrefix("<fn fn@") == true)
+        #expect(
+            try result("let f = fn(x) { return x }\nreturn str(f)")?.stringValue?.hasPrefix("<fn fn@") == true
+        )
     }
 }

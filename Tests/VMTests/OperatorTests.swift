@@ -20,6 +20,18 @@ import VM
         #expect(try result("return {a: 1} + {b: 2, a: 3}") == ["a": 3, "b": 2])
     }
 
+    @Test func constantOperands() throws {
+        #expect(
+            try result("let x = -7\nreturn [x * 3, x / 2, x % 3, x / -2, x % -3, x * 0.5, x + 1.5]") == [
+                -21, -3, -1, 3, -1, -3.5, -5.5,
+            ])
+        #expect(try failure("let x = 5\nlet y = x / 0")?.kind == "arith")
+        #expect(try failure("let x = 5\nlet y = x % 0")?.kind == "arith")
+        #expect(try failure("let x = 9223372036854775807\nlet y = x * 2")?.kind == "arith")
+        #expect(try failure("let x = \"s\"\nlet y = x / 2")?.kind == "type")
+        #expect(try result("var i = 1\ni *= 5\ni %= 3\ni += 1.5\nreturn i") == 3.5)
+    }
+
     @Test func comparisons() throws {
         #expect(
             try result("return [1 < 2, 2 <= 2, 3 > 4, 4 >= 4, 1 == 1, 1 != 1]") == [

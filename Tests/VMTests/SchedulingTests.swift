@@ -62,3 +62,22 @@ import VM
         #expect(t.run(budget: 10) == .finished(4))
     }
 }
+
+@Suite struct InPlaceMutationTests {
+    /// Appending, setting and removing on a variable must not copy the collection each time
+    /// (that would make these loops quadratic: many seconds instead of milliseconds).
+    @Test(arguments: [
+        "var xs = []\nfor i in 0..<60000 { xs.append(i) }\nreturn len(xs)",
+        "var xs = range(60000)\nfor i in 0..<60000 { xs[i] = 0 }\nreturn len(xs)",
+        "var m = {}\nfor i in 0..<60000 { m[i] = i }\nreturn len(m)",
+        "var m = {}\nfor i in 0..<60000 { m.insert(i, i) }\nreturn len(m)",
+        "var xs = range(60000)\nfor i in 0..<60000 { xs.remove(-1) }\nreturn 60000 - len(xs)",
+        "var s = {xs: []}\nfor i in 0..<60000 { s.xs.append(i) }\nreturn len(s.xs)",
+    ])
+    func loopsStayLinear(body: String) throws {
+        let start = ContinuousClock.now
+        let (outcome, _) = try runProgram("fn main() {\n\(body)\n}", budget: 100_000_000)
+        #expect(outcome == .finished(60000))
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+}

@@ -176,3 +176,38 @@ import VM
         }
     }
 }
+
+@Suite struct NestedPathTests {
+    @Test func nestedAssignmentsAndMethods() throws {
+        #expect(
+            try result("var g = [[0, 0], [0, 0]]\ng[1][0] = 5\ng[0][1] += 2\nreturn g") == [[0, 2], [5, 0]])
+        #expect(
+            try result("var m = {a: {b: {c: 1}}}\nm.a.b.c += 10\nm.a.b.d = 2\nreturn m") == [
+                "a": ["b": ["c": 11, "d": 2]]
+            ])
+        #expect(
+            try result(
+                "var s = {xs: [1], m: {}}\ns.xs.append(2)\ns.m.insert(\"k\", 1)\nlet r = s.xs.remove(0)\nreturn [s, r]"
+            )
+                == [["xs": [2], "m": ["k": 1]], 1])
+        #expect(try result("var s = [{q: []}]\ns[0].q.append(1)\nreturn s") == [["q": [1]]])
+    }
+
+    @Test func nestedChangesKeepValueSemantics() throws {
+        #expect(
+            try result("var a = {xs: [1]}\nlet b = a\na.xs.append(2)\nreturn [a, b]") == [
+                ["xs": [1, 2]], ["xs": [1]],
+            ])
+    }
+
+    @Test func failedNestedChangeLeavesTheValueIntact() throws {
+        #expect(try result("var s = {xs: [1]}\ntry { s.xs.insert(9, 0) } catch { }\nreturn s") == ["xs": [1]])
+        #expect(try result("var s = {xs: [1]}\ntry { s.xs[5] = 0 } catch { }\nreturn s") == ["xs": [1]])
+        #expect(
+            try result("var s = [[1]]\ntry { s[0][\"k\"] = 0 } catch e { return [s, e.kind] }") == [
+                [[1]], "type",
+            ])
+        #expect(try failure("var s = {}\ns.missing.append(1)")?.message.contains("no such key") == true)
+        #expect(try failure("var s = {}\ns.missing.x = 1")?.kind == "type")
+    }
+}

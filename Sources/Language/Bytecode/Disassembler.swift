@@ -42,7 +42,7 @@ public enum Disassembler {
         case .jmp, .forloop, .tryenter:
             operands = "\(i.a) \(i.sbx)"
             comment = "to \(pc + 1 + i.sbx)"
-        case .addk, .subk, .field, .jltk, .jlek, .jgtk, .jgek, .jeqk, .matchkey:
+        case .addk, .subk, .mulk, .divk, .modk, .field, .jltk, .jlek, .jgtk, .jgek, .jeqk, .matchkey:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = k(i.c)
         case .setfield:
@@ -55,6 +55,9 @@ public enum Disassembler {
         case .builtin, .mutate:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = Builtin(rawValue: i.c)?.name ?? "?"
+        case .mutpath:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = (Builtin(rawValue: i.c & 0xFF)?.name ?? "?") + " via \(i.c >> 8) keys"
         case .syscall:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = KernelCall(rawValue: i.c)?.name ?? "?"

@@ -30,6 +30,12 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case addk
     /// `R[a] = R[b] - K[c]`
     case subk
+    /// `R[a] = R[b] * K[c]`
+    case mulk
+    /// `R[a] = R[b] / K[c]`
+    case divk
+    /// `R[a] = R[b] % K[c]`
+    case modk
     /// `R[a] = R[b] < R[c]`
     case lt
     /// `R[a] = R[b] <= R[c]`
@@ -80,6 +86,10 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case setindex
     /// `R[a].K[b] = R[c]` (in place, copy-on-write)
     case setfield
+    /// `R[a][R[b]]...[R[b+c-1]] = R[b+c]`: nested assignment in place
+    case setpath
+    /// `R[b] = builtin (c & 255) (inout R[a][keys...], args)`: args `R[b+1 ...]`, then `c >> 8` keys
+    case mutpath
     /// `R[a] = call function c with R[a+1 ..< a+1+b]`
     case call
     /// `R[a] = call the function value R[a] with R[a+1 ..< a+1+b]`

@@ -24,8 +24,9 @@ public final class Function: @unchecked Sendable {
     /// Raw copy of `constants` for the VM's dispatch loop.
     package let constantPointer: UnsafeMutablePointer<Value>
 
-    /// Creates a function; `locations` must be as long as `instructions`.
-    public init(
+    /// Creates a function; `locations` must be as long as `instructions`. Package-only: the VM
+    /// trusts the bytecode (register and constant indexes), so only this package's compilers build it.
+    package init(
         name: String, index: Int, arity: Int, captureCount: Int, registerCount: Int,
         instructions: [Instruction], constants: [Value], locations: [SourceLocation]
     ) {
@@ -80,8 +81,8 @@ public final class Program: @unchecked Sendable {
     /// The functions' code and constants, indexed like `functions`, for the VM.
     package let table: UnsafeMutablePointer<FunctionInfo>
 
-    /// Creates a program.
-    public init(name: String, version: String, kind: ProgramKind, file: String, functions: [Function]) {
+    /// Creates a program (package-only, like `Function.init`).
+    package init(name: String, version: String, kind: ProgramKind, file: String, functions: [Function]) {
         self.name = name
         self.version = version
         self.kind = kind

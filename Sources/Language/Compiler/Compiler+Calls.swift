@@ -91,12 +91,15 @@ extension Compiler {
                     "'.\(name)' takes \(arityText(b.arity.lowerBound - 1...b.arity.upperBound - 1)), but \(args.count) given",
                     at: loc)
             }
-            let (container, writeBack) = containerRegister(object)
+            guard let (root, keys) = path(object) else { return }
             let base = callBase(for: dst)
-            arguments(args, base: base)
+            arguments(args + keys, base: base)
             f.location = loc
-            f.emit(Instruction(.mutate, container, base, Int(b.rawValue)))
-            if let writeBack { assignRegister(writeBack, from: container, at: loc) }
+            if keys.isEmpty {
+                f.emit(Instruction(.mutate, root, base, Int(b.rawValue)))
+            } else {
+                f.emit(Instruction(.mutpath, root, base, Int(b.rawValue) | keys.count << 8))
+            }
             finish(base, into: dst)
         } else if Builtin.byName[name] != nil || KernelCall.byName[name] != nil
             || ((name == "map" || name == "filter") && args.count == 1)

@@ -150,9 +150,12 @@ extension Compiler {
             f.patchHere(j)
         case .add, .sub, .mul, .div, .mod:
             let a = operand(lhs)
-            if (op == .add || op == .sub), let k = scalarConstant(rhs) {
+            if let k = scalarConstant(rhs) {
+                let ops: [BinaryOp: Opcode] = [
+                    .add: .addk, .sub: .subk, .mul: .mulk, .div: .divk, .mod: .modk,
+                ]
                 f.location = loc
-                f.emit(Instruction(op == .add ? .addk : .subk, dst, a, f.constant(k)))
+                f.emit(Instruction(ops[op] ?? .addk, dst, a, f.constant(k)))
                 return
             }
             let b = operand(rhs)

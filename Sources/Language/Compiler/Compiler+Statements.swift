@@ -191,39 +191,39 @@ extension Compiler {
                     "cannot assign to '\(name)': it is a constant (declared with 'let'); use 'var'", at: nloc)
             }
             if let op {
-                let r = operand(value)
-                f.location = loc
-                f.emit(Instruction(arith(op), v.register, v.register, r))
+                expr(.binary(op, target, value, loc), into: v.register)
             } else {
                 expr(value, into: v.register)
             }
         case .index(let base, _, _) where isAssignable(base), .field(let base, _, _) where isAssignable(base):
-            var keyIsField = false
-            var key: Expr = .literal(.nil, loc)
-            var fieldName = ""
-            if case .index(_, let i, _) = target {
-                key = i
-            } else if case .field(_, let n, _) = target {
-                keyIsField = true
-                fieldName = n
-            }
-            let (container, writeBack) = containerRegister(base)
-            let k = keyIsField ? f.constant(.str(fieldName)) : operand(key)
-            var r = operand(value)
-            if let op {
-                let old = f.allocate()
-                f.location = loc
-                if keyIsField {
-                    f.emit(Instruction(.field, old, container, k))
+            guard let (root, keys) = path(target) else { return }
+            let old = f.allocate()
+            if op != nil { expr(target, into: old) }
+            if keys.count == 1 {
+                var k: Int
+                var isField = false
+                if case .literal(.string(let s), _) = keys[0] {
+                    k = f.constant(.string(s))
+                    isField = true
                 } else {
-                    f.emit(Instruction(.index, old, container, k))
+                    k = operand(keys[0])
                 }
-                f.emit(Instruction(arith(op), old, old, r))
-                r = old
+                var r = operand(value)
+                if let op {
+                    f.location = loc
+                    f.emit(Instruction(arith(op), old, old, r))
+                    r = old
+                }
+                f.location = loc
+                f.emit(Instruction(isField ? .setfield : .setindex, root, k, r))
+                return
             }
+            let kb = f.allocate(keys.count + 1)
+            for (i, key) in keys.enumerated() { expr(key, into: kb + i) }
+            expr(value, into: kb + keys.count)
             f.location = loc
-            f.emit(Instruction(keyIsField ? .setfield : .setindex, container, k, r))
-            if let writeBack { assignRegister(writeBack, from: container, at: loc) }
+            if let op { f.emit(Instruction(arith(op), kb + keys.count, old, kb + keys.count)) }
+            f.emit(Instruction(.setpath, root, kb, keys.count))
         default:
             error(
                 "cannot assign to this expression (expected a variable, 'a[i]' or 'm.field')",
@@ -239,42 +239,28 @@ extension Compiler {
         }
     }
 
-    /// The register holding the container `e` for an in-place change: the variable itself, or
-    /// a temporary copy plus the expression to write it back to.
-    mutating func containerRegister(_ e: Expr) -> (Int, Expr?) {
-        if case .name(let name, let loc) = e {
-            if let v = current.lookup(name) {
-                if !v.mutable {
-                    error(
-                        "cannot modify '\(name)': it is a constant (declared with 'let'); use 'var'", at: loc)
-                }
-                return (v.register, nil)
+    /// Splits `a.b[i].c` into the variable `a`'s register and the keys `["b", i, "c"]`
+    /// (field names as string literals); reports an error if `a` is not a `var`.
+    mutating func path(_ e: Expr) -> (Int, [Expr])? {
+        switch e {
+        case .name(let name, let loc):
+            guard let v = current.lookup(name) else {
+                error("unknown variable '\(name)'", at: loc)
+                return nil
             }
-            error("unknown variable '\(name)'", at: loc)
-            return (current.allocate(), nil)
-        }
-        let t = current.allocate()
-        expr(e, into: t)
-        return (t, e)
-    }
-
-    /// Stores register `r` into the assignable expression `target`.
-    mutating func assignRegister(_ target: Expr, from r: Int, at loc: SourceLocation) {
-        switch target {
-        case .name(let name, _):
-            if let v = current.lookup(name), v.register != r {
-                current.emit(Instruction(.move, v.register, r))
+            if !v.mutable {
+                error("cannot modify '\(name)': it is a constant (declared with 'let'); use 'var'", at: loc)
             }
+            return (v.register, [])
         case .index(let base, let key, _):
-            let (container, writeBack) = containerRegister(base)
-            let k = operand(key)
-            current.emit(Instruction(.setindex, container, k, r))
-            if let writeBack { assignRegister(writeBack, from: container, at: loc) }
-        case .field(let base, let name, _):
-            let (container, writeBack) = containerRegister(base)
-            current.emit(Instruction(.setfield, container, current.constant(.str(name)), r))
-            if let writeBack { assignRegister(writeBack, from: container, at: loc) }
-        default: break
+            guard let (root, keys) = path(base) else { return nil }
+            return (root, keys + [key])
+        case .field(let base, let name, let loc):
+            guard let (root, keys) = path(base) else { return nil }
+            return (root, keys + [.literal(.str(name), loc)])
+        default:
+            error("cannot modify this expression (expected a variable, 'a[i]' or 'm.field')", at: e.location)
+            return nil
         }
     }
 

@@ -12,8 +12,11 @@ extension Value: CustomStringConvertible {
 
     /// The form `print` and `str` use: a top-level string raw, everything else as `description`.
     public var printString: String {
-        if case .string(let s) = self { return s.value }
-        return description
+        switch self {
+        case .string(let s): return s.value
+        case .int(let i): return String(i)
+        default: return description
+        }
     }
 
     private static let maxDepth = 64
