@@ -83,3 +83,33 @@ import Testing
         _ = try kernel.wait(sender)
     }
 }
+
+@Suite struct SharedMailboxTests {
+    /// Two threads receive selectively from their process's mailbox. One takes a message the
+    /// other had rejected, moving the indices; the other must still find its message after.
+    @Test func aReceiveRescansWhenAnotherThreadTookAMessage() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let executable = try ProgramHarness.load(
+            """
+            orchestrator shared version "1.0.0"
+            fn main(args) {
+              let b = thread takeY()
+              receive { {x: v} => print("main got x", v) }
+              join(b)
+              return 0
+            }
+            fn takeY() {
+              sleep(5)
+              receive { {y: v} => print("thread got y", v) }
+              return 0
+            }
+            """, into: kernel)
+        let pid = try kernel.spawn(executable, options: SpawnOptions(parent: kernel.attachExternalProcess(name: "t")))
+        kernel.run(forMilliseconds: 1)
+        try kernel.send(.record(["y": .int(1)]), to: .process(pid))  // main rejects it (index 0)
+        kernel.run(forMilliseconds: 10)  // the thread takes it: indices move
+        try kernel.send(.record(["x": .int(2)]), to: .process(pid))  // now at index 0
+        #expect(try kernel.wait(pid, timeoutMilliseconds: 1000)?.code == 0)
+        #expect(lines.all == ["thread got y 1", "main got x 2"])
+    }
+}

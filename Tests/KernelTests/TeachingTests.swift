@@ -109,7 +109,7 @@ import Testing
         #expect(lines == lines.sorted(), "lines advance: \(lines)")
         #expect(Set(lines) == [3, 4, 5])
         #expect(instructions.last?.contains(" ret ") ?? false, "\(instructions)")
-        #expect(instructions.contains { $0.contains(" mul ") })
+        #expect(instructions.contains { $0.contains(" mul") })
         #expect(kernel.process(pid)?.state == .exited)
     }
 

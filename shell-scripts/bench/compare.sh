@@ -38,7 +38,7 @@ dkctl=$root/.build/release/dkctl
 [[ -x $dkctl ]] || { note "no $dkctl; build it or drop --no-build"; exit 1; }
 
 note "dkctl bench"
-"$dkctl" bench --json spawn idle-memory fib ring spawn-program fanout pubsub incr ps startup top-frame >"$out/dkctl.json"
+"$dkctl" bench --json spawn idle-memory fib ring spawn-program fanout pubsub incr ps startup top-frame bpmn >"$out/dkctl.json"
 "$dkctl" bench --json request >"$out/dkctl-request.json" || note "dkctl bench request failed"
 
 if command -v erl >/dev/null && command -v erlc >/dev/null; then

@@ -7,7 +7,7 @@ extension CodeGenerator {
     mutating func emitActivity(_ i: Int, _ node: FlowNode) {
         let at = node.position
         let label = Self.literal(node.label)
-        out.line("fn __n\(i)(serial) {", at: at)
+        out.line("fn \(nodeFunction(i))(serial) {", at: at)
         out.line("    var next = \(targets(node.outgoing))", at: at)
         out.line("    var tries = 0", at: at)
         out.line("    loop {", at: at)

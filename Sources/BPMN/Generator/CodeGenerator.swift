@@ -81,7 +81,7 @@ struct CodeGenerator {
             case _ where node.kind.runsAsThread: kind = 1
             default: kind = 0
             }
-            var text = "    fns.append(__n\(i)); ids.append(\(Self.literal(node.id))); kinds.append(\(kind))"
+            var text = "    fns.append(\(nodeFunction(i))); ids.append(\(Self.literal(node.id))); kinds.append(\(kind))"
             if kind == 2 { text += "; need[\(i)] = \(max(node.incoming.count, 1))" }
             out.line(text, at: node.position)
         }
@@ -108,10 +108,10 @@ struct CodeGenerator {
         let at = node.position
         switch node.kind {
         case .startEvent, .endEvent, .milestone, .parallelGateway, .errorBoundary:
-            out.line("fn __n\(i)() { return \(targets(node.outgoing)) }", at: at)
+            out.line("fn \(nodeFunction(i))() { return \(targets(node.outgoing)) }", at: at)
         case .errorEndEvent(let code):
             let codeText = Self.literal(code ?? "error")
-            out.line("fn __n\(i)() {", at: at)
+            out.line("fn \(nodeFunction(i))() {", at: at)
             out.line(
                 "    ctx.write(\"decision\", \"error\", {kind: \(codeText), element: \(Self.literal(node.id))})",
                 at: at)
@@ -134,10 +134,10 @@ struct CodeGenerator {
             node.outgoing.first { model.flows[$0].id == defaultFlow }
             ?? (node.outgoing.count == 1 && conditional.isEmpty ? node.outgoing.first : nil)
         if conditional.isEmpty, let fallback {
-            out.line("fn __n\(i)() { return \(targets([fallback])) }", at: at)
+            out.line("fn \(nodeFunction(i))() { return \(targets([fallback])) }", at: at)
             return
         }
-        out.line("fn __n\(i)() {", at: at)
+        out.line("fn \(nodeFunction(i))() {", at: at)
         out.line("    var flow = \"\"", at: at)
         out.line("    try {", at: at)
         for f in conditional {
@@ -176,5 +176,15 @@ struct CodeGenerator {
         }
         out.code("    return (", code, ")")
         out.line("}", at: code.position)
+    }
+}
+
+extension CodeGenerator {
+    /// The function of node `index`: `__n3_Review` (the element id, so that `threads` shows
+    /// which activity a thread runs; the index keeps names unique).
+    func nodeFunction(_ index: Int) -> String {
+        let id = model.nodes[index].id
+        let safe = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }.prefix(40))
+        return "__n\(index)_\(safe)"
     }
 }

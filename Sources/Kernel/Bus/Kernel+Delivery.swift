@@ -52,7 +52,7 @@ extension Kernel {
             }
             process.mailbox.append(message)
             for thread in process.threads where thread.state == .waiting {
-                if case .receive = thread.request { wake(thread, .value(.bool(true))) }
+                if case .receive = thread.request { wake(thread, receiveWake(thread)) }
             }
             if externalProcesses.contains(pid) { lock.broadcastChange() }
         case .thread(let tid):
@@ -63,7 +63,7 @@ extension Kernel {
             if thread.mailbox == nil { thread.mailbox = Mailbox() }
             thread.mailbox?.append(message)
             if thread.state == .waiting, case .receive = thread.request {
-                wake(thread, .value(.bool(true)))
+                wake(thread, receiveWake(thread))
             }
         }
         return .delivered

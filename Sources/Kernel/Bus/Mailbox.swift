@@ -18,6 +18,8 @@ struct Mailbox {
     var messages: Deque<Message> = []
     /// How many messages have ever arrived (for lost-wakeup checks).
     var arrivals: UInt64 = 0
+    /// How many have been taken out (a waiting `receive` must rescan if any was: indices moved).
+    var removals: UInt64 = 0
     /// Senders blocked because it is full, oldest first.
     var blockedSenders: Deque<KThread>?
 

@@ -31,7 +31,7 @@ extension Kernel {
                 runSlice(thread, slot: index)
                 continue
             }
-            if spinForWork() { continue }
+            if spinForWork() || stopping { continue }  // a shutdown while it spun: see `stopping`
             idleSlots += 1
             let current = now  // read once: the clock moves between two reads
             let wait = timers.nextDeadline.map { $0 > current ? $0 - current : 0 }
@@ -54,7 +54,7 @@ extension Kernel {
         }
         lock.lock()
         spinningSlots -= 1
-        return found
+        return found || runQueue.count > 0  // work queued after the last look: nobody woke us for it
     }
 
     /// Deterministic mode: runs slices on the caller's thread until `done` holds or nothing

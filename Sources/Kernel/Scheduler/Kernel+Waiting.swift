@@ -13,10 +13,8 @@ extension Kernel {
         case .sleep:
             break
         case .receive(let timeout):
-            let mark = ReceiveMark(
-                thread: thread.mailbox?.arrivals ?? 0, process: process.mailbox.arrivals)
-            if mark != thread.receiveMark {
-                wake(thread, .value(.bool(true)))
+            if currentMark(of: thread) != thread.receiveMark {
+                wake(thread, receiveWake(thread))
                 return
             }
             if timeout == 0 {
@@ -83,6 +81,24 @@ extension Kernel {
             timers.schedule(at: deadline, .timeout(thread, epoch: thread.epoch))
             if idleSlots > 0 { lock.signalSlot() }
         }
+    }
+
+    /// The arrival and removal counts of a thread's mailboxes now. Lock held.
+    func currentMark(of thread: KThread) -> ReceiveMark {
+        ReceiveMark(
+            thread: thread.mailbox?.arrivals ?? 0, process: thread.process.mailbox.arrivals,
+            threadRemovals: thread.mailbox?.removals ?? 0, processRemovals: thread.process.mailbox.removals)
+    }
+
+    /// What a thread waiting in `receive` is told when mail comes: scan on from where it
+    /// stopped (`true`), or from the start (`0`) when another thread took a message meanwhile
+    /// and the indices it remembers have moved. Lock held.
+    func receiveWake(_ thread: KThread) -> Wake {
+        let mark = currentMark(of: thread)
+        let moved =
+            mark.threadRemovals != thread.receiveMark.threadRemovals
+            || mark.processRemovals != thread.receiveMark.processRemovals
+        return .value(moved ? .int(0) : .bool(true))
     }
 
     /// Wakes a joining thread with the results in order. Lock held.

@@ -85,9 +85,11 @@ final class KThread {
     }
 }
 
-/// How many messages had arrived in a thread's and its process's mailboxes when it last
-/// looked and found nothing to take.
+/// How many messages had arrived in, and been taken from, a thread's and its process's
+/// mailboxes when it last found nothing to receive.
 struct ReceiveMark: Equatable {
     var thread: UInt64 = 0
     var process: UInt64 = 0
+    var threadRemovals: UInt64 = 0
+    var processRemovals: UInt64 = 0
 }

@@ -42,7 +42,7 @@ public struct ThreadHandle {
             if index < own { return thread.mailbox?.messages[index] }
             let shared = thread.process.mailbox
             if index - own < shared.count { return shared.messages[index - own] }
-            thread.receiveMark = ReceiveMark(thread: thread.mailbox?.arrivals ?? 0, process: shared.arrivals)
+            thread.receiveMark = kernel.currentMark(of: thread)
             return nil
         }
     }
@@ -55,9 +55,11 @@ public struct ThreadHandle {
             let message: Message
             if index < own, let taken = thread.mailbox?.messages.remove(at: index) {
                 message = taken
+                thread.mailbox?.removals &+= 1
                 kernel.admitBlockedSender(of: .thread(thread))
             } else if index - own < thread.process.mailbox.count {
                 message = thread.process.mailbox.messages.remove(at: index - own)
+                thread.process.mailbox.removals &+= 1
                 kernel.admitBlockedSender(of: .process(thread.process))
             } else {
                 return nil

@@ -52,6 +52,7 @@ public enum Benchmarks {
         Workload("ps", size: "processes", default: 100_000, ShellBenchmarks.ps),
         Workload("startup", size: "starts", default: 20, ShellBenchmarks.startup),
         Workload("top-frame", size: "processes", default: 100_000, MonitorBenchmarks.topFrame),
+        Workload("bpmn", size: "instances", default: 2_000, BPMNBenchmarks.instances),
     ]
 
     /// Workload names, in the order they run.

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import BPMN
 import Language
 
 /// Reading and compiling program files for `load`, `check`, `spawn FILE`, `run FILE`.
@@ -10,6 +11,7 @@ enum ProgramFiles {
     /// Reads and compiles a `.orch` file. Compile errors are status 4 with one line each.
     static func compile(path: String, version: String? = nil) throws(CommandFailure) -> Program {
         let source = try read(path)
+        if path.hasSuffix(".bpmn") { return try compileBPMN(path: path, xml: source, version: version) }
         do {
             let program = try Compiler.compile(source: source, file: path)
             guard let version else { return program }
@@ -26,6 +28,24 @@ enum ProgramFiles {
             throw failure
         } catch {
             throw .failure("\(path): \(error)")
+        }
+    }
+
+    /// Compiles BPMN 2.0 XML; a `.orch` file of the same name beside it supplies functions
+    /// that service tasks call.
+    static func compileBPMN(path: String, xml: String, version: String?) throws(CommandFailure) -> Program {
+        if let version, SemanticVersion(version) == nil {
+            throw .usage("'\(version)' is not a semantic version (like 1.2.0)")
+        }
+        let companionPath = String(path.dropLast(".bpmn".count)) + ".orch"
+        var companion: BPMNCompiler.Companion?
+        if FileManager.default.fileExists(atPath: companionPath) {
+            companion = (source: try read(companionPath), file: companionPath)
+        }
+        do {
+            return try BPMNCompiler.compile(xml: xml, file: path, companion: companion, version: version)
+        } catch {
+            throw CommandFailure(status: 4, message: "", details: error.description.split(separator: "\n").map(String.init))
         }
     }
 
@@ -76,8 +96,10 @@ extension ShellSession {
         let name = reference.split(separator: "@").first.map(String.init) ?? reference
         if !name.isEmpty && !reference.contains("@") {
             for directory in options.searchPath + ["."] {
-                let candidate = directory + "/" + name + ".orch"
-                if FileManager.default.fileExists(atPath: candidate) { return try loadFile(candidate) }
+                for suffix in [".orch", ".bpmn"] {
+                    let candidate = directory + "/" + name + suffix
+                    if FileManager.default.fileExists(atPath: candidate) { return try loadFile(candidate) }
+                }
             }
         }
         do {

@@ -9,7 +9,7 @@ import Testing
     /// A tiny size for each workload (startup is tested apart: it needs the dkctl binary).
     static let tinySizes: [String: Int] = [
         "spawn": 200, "idle-memory": 200, "switch": 4, "fib": 15, "ring": 10, "spawn-program": 50,
-        "fanout": 50, "pubsub": 10, "request": 50, "incr": 100, "ps": 200,
+        "fanout": 50, "pubsub": 10, "request": 50, "incr": 100, "ps": 200, "bpmn": 5,
     ]
 
     @Test func everyWorkloadHasATinySizeHere() {
