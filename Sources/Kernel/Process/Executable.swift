@@ -23,8 +23,9 @@ public struct Executable: Sendable {
         self.source = source
         self.metadata = metadata
         self.makeMain = makeMain
+        self.reference = "\(name)@\(version)"
     }
 
-    /// `name@version`.
-    public var reference: String { "\(name)@\(version)" }
+    /// `name@version` (made once: spawns and exits name it in events).
+    public let reference: String
 }
