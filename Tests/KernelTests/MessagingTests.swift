@@ -104,7 +104,8 @@ import Testing
               return 0
             }
             """, into: kernel)
-        let pid = try kernel.spawn(executable, options: SpawnOptions(parent: kernel.attachExternalProcess(name: "t")))
+        let pid = try kernel.spawn(
+            executable, options: SpawnOptions(parent: kernel.attachExternalProcess(name: "t")))
         kernel.run(forMilliseconds: 1)
         try kernel.send(.record(["y": .int(1)]), to: .process(pid))  // main rejects it (index 0)
         kernel.run(forMilliseconds: 10)  // the thread takes it: indices move

@@ -27,17 +27,17 @@ import Testing
                 "Processes: 4 total, 0 running, 4 waiting",
                 "Threads: 3  Msgs/s: 0  Queued: 0  Dead letters: 0  Memory: 0B",
                 "",
-                "    PID NAME@VERSION              STATE     PRI  THR  CPU%   MEM  MSGQ      TIME",
-                "      1 init@1.0.0                waiting     0    0   0.0    0B     0   0:00.00",
-                "      2 `- pipeline@1.0.0         waiting     0    1   0.0    0B     0   0:00.00",
-                "      3    |- worker@2.0.1        waiting     0    1   5.0    0B     0   0:00.00",
-                "      4    `- worker@2.0.1        waiting     0    1   0.0    0B     0   0:00.00",
+                "    PID NAME@VERSION            STATE     PRI  THR  CPU%   MEM  MSGQ W      TIME",
+                "      1 init@1.0.0              waiting     0    0   0.0    0B     0     0:00.00",
+                "      2 `- pipeline@1.0.0       waiting     0    1   0.0    0B     0     0:00.00",
+                "      3    |- worker@2.0.1      waiting     0    1   5.0    0B     0     0:00.00",
+                "      4    `- worker@2.0.1      waiting     0    1   0.0    0B     0     0:00.00",
             ])
         let second = snapshots[1].split(separator: "\n").map(String.init)
         #expect(second[0] == "dkctl top - up 0:00:01  policy rr  slots 1  quantum 2000  deterministic")
         #expect(second[1] == "0  [||                            4.8%]")
         #expect(
-            second[7] == "      3    |- worker@2.0.1        waiting     0    1   4.8    0B     0   0:00.05")
+            second[7] == "      3    |- worker@2.0.1      waiting     0    1   4.8    0B     0     0:00.05")
     }
 
     @Test func noEscapeCodesAndNoTrailingSpaces() throws {

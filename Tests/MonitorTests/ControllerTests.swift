@@ -31,7 +31,7 @@ import Testing
         let lines = text(controller)
         #expect(lines[4].hasPrefix("    PID NAME@VERSION"))
         #expect(
-            lines[6] == "      2 └─ pipeline@1.0.0         waiting     0    1   0.0    0B     0   0:00.00")
+            lines[6] == "      2 └─ pipeline@1.0.0       waiting     0    1   0.0    0B     0     0:00.00")
         #expect(lines[17].hasPrefix("    TID NAME  (threads of 1: 0)"))
         #expect(lines[23].hasPrefix("F1Help  F3Search F4Filter F5List  F6SortBy"))
     }

@@ -52,24 +52,24 @@ import Testing
     @Test func treeWithUnicodeLinesAt80Columns() {
         #expect(
             lines(.unicode) == [
-                "    PID NAME@VERSION              STATE     PRI  THR  CPU%   MEM  MSGQ      TIME",
-                "      1 init@1.0.0                waiting     0    0   0.0    0B     0   0:00.00",
-                "      2 ├─ shell@1.0.0            waiting     0    1   1.0  100B     0   0:05.00",
-                "      4 │  ├─ worker@1.0.0        waiting     0    3  30.0  2.0K     0   0:09.00",
-                "      5 │  └─ worker@1.0.0        ready       0    1  10.0  1.0K     0   0:01.00",
-                "      3 └─ server@1.0.0           running     0    1  20.0  4.0K     0   0:02.00",
-                "      6    └─ cache@1.0.0         waiting     0    2   5.0  512B     0   0:03.00",
+                "    PID NAME@VERSION            STATE     PRI  THR  CPU%   MEM  MSGQ W      TIME",
+                "      1 init@1.0.0              waiting     0    0   0.0    0B     0     0:00.00",
+                "      2 ├─ shell@1.0.0          waiting     0    1   1.0  100B     0     0:05.00",
+                "      4 │  ├─ worker@1.0.0      waiting     0    3  30.0  2.0K     0     0:09.00",
+                "      5 │  └─ worker@1.0.0      ready       0    1  10.0  1.0K     0     0:01.00",
+                "      3 └─ server@1.0.0         running     0    1  20.0  4.0K     0     0:02.00",
+                "      6    └─ cache@1.0.0       waiting     0    2   5.0  512B     0     0:03.00",
             ])
     }
 
     @Test func treeWithASCIILines() {
         #expect(
             lines(.ascii).dropFirst(2) == [
-                "      2 |- shell@1.0.0            waiting     0    1   1.0  100B     0   0:05.00",
-                "      4 |  |- worker@1.0.0        waiting     0    3  30.0  2.0K     0   0:09.00",
-                "      5 |  `- worker@1.0.0        ready       0    1  10.0  1.0K     0   0:01.00",
-                "      3 `- server@1.0.0           running     0    1  20.0  4.0K     0   0:02.00",
-                "      6    `- cache@1.0.0         waiting     0    2   5.0  512B     0   0:03.00",
+                "      2 |- shell@1.0.0          waiting     0    1   1.0  100B     0     0:05.00",
+                "      4 |  |- worker@1.0.0      waiting     0    3  30.0  2.0K     0     0:09.00",
+                "      5 |  `- worker@1.0.0      ready       0    1  10.0  1.0K     0     0:01.00",
+                "      3 `- server@1.0.0         running     0    1  20.0  4.0K     0     0:02.00",
+                "      6    `- cache@1.0.0       waiting     0    2   5.0  512B     0     0:03.00",
             ])
     }
 
@@ -94,7 +94,7 @@ import Testing
         let layout = ProcessTableLayout(width: 80, glyphs: .unicode)
         #expect(
             layout.line(table, row: 1).text
-                == "      2 ├─ +shell@1.0.0           waiting     0    5  41.0  3.1K     0   0:05.00")
+                == "      2 ├─ +shell@1.0.0         waiting     0    5  41.0  3.1K     0     0:05.00")
     }
 
     @Test func theSelectedRowIsHighlightedAndStatesAreStyled() {
@@ -103,7 +103,7 @@ import Testing
         let layout = ProcessTableLayout(width: 80, glyphs: .unicode)
         let selected = layout.line(table, row: 4)
         #expect(selected.spans.last == StyledSpan(start: 0, length: 80, style: .selected))
-        #expect(selected.spans.contains(StyledSpan(start: 34, length: 9, style: .state(.running))))
+        #expect(selected.spans.contains(StyledSpan(start: 32, length: 9, style: .state(.running))))
         #expect(layout.line(table, row: 0).spans.allSatisfy { $0.style != .selected })
     }
 
@@ -112,7 +112,7 @@ import Testing
         let table = ProcessTable(sample: Fixture.sample(chain))
         let layout = ProcessTableLayout(width: 80, glyphs: .unicode)
         let line = layout.line(table, row: 29).text
-        #expect(line.hasPrefix("     30 …            └─ p30@1.0.0"))
+        #expect(line.hasPrefix("     30 …         └─ p30@1.0.0"))
         #expect(TextWidth.of(line) == 80)
     }
 }

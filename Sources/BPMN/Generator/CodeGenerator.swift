@@ -81,7 +81,8 @@ struct CodeGenerator {
             case _ where node.kind.runsAsThread: kind = 1
             default: kind = 0
             }
-            var text = "    fns.append(\(nodeFunction(i))); ids.append(\(Self.literal(node.id))); kinds.append(\(kind))"
+            var text =
+                "    fns.append(\(nodeFunction(i))); ids.append(\(Self.literal(node.id))); kinds.append(\(kind))"
             if kind == 2 { text += "; need[\(i)] = \(max(node.incoming.count, 1))" }
             out.line(text, at: node.position)
         }

@@ -3,7 +3,7 @@ import Kernel
 /// The process table as text: its header line and any range of its rows. Only the rows asked
 /// for are formatted, so a screen of 100,000 processes costs as much as a screen of 20.
 struct ProcessTableLayout {
-    enum ID: Equatable { case pid, name, state, priority, threads, cpu, memory, mailbox, time }
+    enum ID: Equatable { case pid, name, state, priority, threads, cpu, memory, mailbox, time, warnings }
 
     let columns: ColumnSet<ID>
     let glyphs: TreeGlyphs
@@ -19,9 +19,10 @@ struct ProcessTableLayout {
                 Column(id: .cpu, title: "CPU%", width: 5, rightAligned: true),
                 Column(id: .memory, title: "MEM", width: 5, rightAligned: true),
                 Column(id: .mailbox, title: "MSGQ", width: 5, rightAligned: true),
+                Column(id: .warnings, title: "W", width: 1, rightAligned: true),
                 Column(id: .time, title: "TIME", width: 9, rightAligned: true),
             ], width: width, minimumFlexible: 12,
-            dropOrder: [.mailbox, .priority, .time, .threads, .memory, .state])
+            dropOrder: [.warnings, .mailbox, .priority, .time, .threads, .memory, .state])
         self.glyphs = glyphs
     }
 
@@ -65,6 +66,7 @@ struct ProcessTableLayout {
             case .memory: Units.bytes(totals?.memory ?? process.memory)
             case .mailbox: ProcessTableLayout.count(process.mailbox)
             case .time: Units.cpuTime(process.cpuNanoseconds)
+            case .warnings: process.warnings == 0 ? "" : process.warnings > 9 ? "+" : "\(process.warnings)"
             }
         }
         var spans: [StyledSpan] = []

@@ -33,8 +33,12 @@ enum BPMNBenchmarks {
             }
             let pid = running.removeFirst()
             let status: ExitStatus?
-            do { status = try kernel.wait(pid, timeoutMilliseconds: 60_000) } catch { throw BenchFailure("\(error)") }
-            guard let status, status.code == 0 else { throw BenchFailure("an instance failed: \(String(describing: status))") }
+            do { status = try kernel.wait(pid, timeoutMilliseconds: 60_000) } catch {
+                throw BenchFailure("\(error)")
+            }
+            guard let status, status.code == 0 else {
+                throw BenchFailure("an instance failed: \(String(describing: status))")
+            }
             finished += 1
         }
         let elapsed = monotonicSeconds() - start

@@ -32,7 +32,8 @@ enum MonitorBenchmarks {
         }
         return [
             BenchResult(
-                workload: "top-frame", params: "processes=\(size) 80x24 best of 5", value: best * 1000, unit: "ms/frame")
+                workload: "top-frame", params: "processes=\(size) 80x24 best of 5", value: best * 1000,
+                unit: "ms/frame")
         ]
     }
 }

@@ -45,7 +45,8 @@ enum ProgramFiles {
         do {
             return try BPMNCompiler.compile(xml: xml, file: path, companion: companion, version: version)
         } catch {
-            throw CommandFailure(status: 4, message: "", details: error.description.split(separator: "\n").map(String.init))
+            throw CommandFailure(
+                status: 4, message: "", details: error.description.split(separator: "\n").map(String.init))
         }
     }
 
