@@ -13,6 +13,10 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     let lock = KernelLock()
 
     var processes: [PID: KProcess] = [:]
+    /// The processes in PID order (PIDs only grow), for listing without sorting or hashing;
+    /// reaped ones are dropped in batches.
+    var processOrder: [KProcess] = []
+    var reapedInOrder = 0
     var threads: [TID: KThread] = [:]
     var lastID = 0
     var runQueue: RunQueue
@@ -113,6 +117,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
             pid: pid, parent: 0, executable: executable, arguments: [], options: SpawnOptions(),
             limits: configuration.limits, restartCount: 0, now: now)
         processes[pid] = process
+        processOrder.append(process)
         externalProcesses.insert(pid)
         record(.spawn, pid: pid, detail: executable.reference)
     }

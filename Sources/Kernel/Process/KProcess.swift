@@ -25,6 +25,8 @@ final class KProcess {
     var suspended = false
     /// Set once it has ended.
     var exitStatus: ExitStatus?
+    /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).
+    var isReaped = false
     /// Signals it asked to receive as messages.
     var trapMask: UInt16 = 0
     /// Memory in use, in bytes, as the VM reports allocations.

@@ -50,6 +50,12 @@ extension Kernel {
     func reap(_ process: KProcess) {
         guard processes[process.pid] != nil else { return }
         processes[process.pid] = nil
+        process.isReaped = true
+        reapedInOrder += 1
+        if reapedInOrder > 1024 && reapedInOrder * 2 > processOrder.count {  // amortised O(1)
+            processOrder.removeAll { $0.isReaped }
+            reapedInOrder = 0
+        }
         processes[process.parent]?.children?.remove(process.pid)
         counters.reaped &+= 1
     }

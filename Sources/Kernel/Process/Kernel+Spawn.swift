@@ -37,6 +37,7 @@ extension Kernel {
             pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
             limits: options.limits(over: configuration.limits), restartCount: restartCount, now: now)
         processes[pid] = process
+        processOrder.append(process)
         if let parent = processes[parentPID] {
             if parent.children == nil { parent.children = [] }
             parent.children?.insert(pid)
@@ -95,6 +96,7 @@ extension Kernel {
                 pid: pid, parent: WellKnownPID.initProcess, executable: executable, arguments: [],
                 options: SpawnOptions(), limits: configuration.limits, restartCount: 0, now: now)
             processes[pid] = process
+            processOrder.append(process)
             processes[WellKnownPID.initProcess]?.children =
                 (processes[WellKnownPID.initProcess]?.children ?? [])
                 .union([pid])

@@ -5,20 +5,36 @@ extension Kernel {
     /// Every process, sorted by PID. Copied a chunk at a time, so a large table does not
     /// stop the kernel for long (a process may end between chunks: it is then left out).
     public func processList() -> [ProcessSnapshot] {
-        let pids = lock.withLock { Array(processes.keys) }.sorted()
         var rows: [ProcessSnapshot] = []
-        rows.reserveCapacity(pids.count)
-        var start = 0
-        while start < pids.count {
-            let end = min(start + Kernel.snapshotChunk, pids.count)
+        var nextPID = 0
+        var finished = false
+        while !finished {
             lock.withLock {
-                for pid in pids[start..<end] {
-                    if let process = processes[pid] { rows.append(snapshot(of: process)) }
+                if rows.isEmpty { rows.reserveCapacity(processes.count) }
+                var index = firstIndex(inOrderFrom: nextPID)
+                let end = min(index + Kernel.snapshotChunk, processOrder.count)
+                while index < end {
+                    let process = processOrder[index]
+                    if !process.isReaped { rows.append(snapshot(of: process)) }
+                    index += 1
                 }
+                finished = index >= processOrder.count
+                if !finished { nextPID = processOrder[index].pid }
             }
-            start = end
         }
         return rows
+    }
+
+    /// The index of the first process in ``processOrder`` with a PID of at least `pid`
+    /// (binary search: the array is in PID order). Lock held.
+    private func firstIndex(inOrderFrom pid: PID) -> Int {
+        var low = 0
+        var high = processOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if processOrder[middle].pid < pid { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// One process, or nil.
