@@ -8,7 +8,7 @@ import Testing
     /// Compiles and returns the errors; fails the test if it takes too long.
     static func check(_ xml: String, _ what: String) -> [CompileError] {
         let start = ContinuousClock.now
-        defer { #expect(ContinuousClock.now - start < .seconds(20), "\(what) took too long") }
+        defer { #expect(ContinuousClock.now - start < .seconds(120), "\(what) took too long: a hang?") }
         do {
             _ = try BPMNCompiler.compile(xml: xml, file: "m.bpmn")
             return []
@@ -75,12 +75,12 @@ import Testing
             ])
     }
 
-    @Test func tenThousandElementsCompile() throws {
+    /// About 10,000 elements (5,000 activities and their flows). Only a hang guard: speed is
+    /// measured by `dkctl bench bpmn`, not here.
+    @Test(.timeLimit(.minutes(5))) func tenThousandElementsCompile() throws {
         let xml = BPMNBenchmark.process(activities: 5_000)
-        let start = ContinuousClock.now
         let program = try BPMNCompiler.compile(xml: xml, file: "big.bpmn")
         #expect(program.name == "bench")
-        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test func graphCyclesDoNotHang() {
