@@ -7,22 +7,8 @@ enum MonitorBenchmarks {
         guard let measure = options.measureFrame else {
             throw BenchFailure("this build has no monitor to measure")
         }
-        var configuration = options.kernel
-        configuration.eventCapacity = 1000
-        let kernel = Kernel(configuration: configuration)
-        kernel.start()
+        let kernel = try ShellBenchmarks.idleKernel(processes: size, options: options)
         defer { kernel.shutdown() }
-        let idle = Executable(name: "idle") { _ in
-            ClosureRunnable { slice in
-                slice.used = 1
-                return slice.thread.takeMessage() == nil
-                    ? .blocked(.receive(timeoutMilliseconds: nil)) : .finished(.int(0))
-            }
-        }
-        for _ in 0..<size {
-            do { _ = try kernel.spawn(idle) } catch { throw BenchFailure("cannot spawn: \(error)") }
-        }
-        try ShellBenchmarks.waitUntilIdle(kernel, processes: size)
         _ = measure(kernel, 80, 24)  // warm up
         var best = Double.infinity
         for _ in 0..<5 {

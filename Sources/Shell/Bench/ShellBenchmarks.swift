@@ -7,26 +7,8 @@ enum ShellBenchmarks {
     /// `size` idle processes (blocked in receive); then `processList()` and the `ps --json`
     /// text, as the shell builds it: seconds.
     static func ps(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
-        var configuration = options.kernel
-        configuration.eventCapacity = 1000
-        let kernel = Kernel(configuration: configuration)
-        kernel.start()
+        let kernel = try idleKernel(processes: size, options: options)
         defer { kernel.shutdown() }
-        let idle = Executable(name: "idle") { _ in
-            ClosureRunnable { slice in
-                slice.used = 1
-                return slice.thread.takeMessage() == nil
-                    ? .blocked(.receive(timeoutMilliseconds: nil)) : .finished(.int(0))
-            }
-        }
-        for _ in 0..<size {
-            do {
-                _ = try kernel.spawn(idle)
-            } catch {
-                throw BenchFailure("cannot spawn: \(error)")
-            }
-        }
-        try waitUntilIdle(kernel, processes: size)
         let start = monotonicSeconds()
         let rows = kernel.processList()
         let listed = monotonicSeconds()
@@ -45,6 +27,32 @@ enum ShellBenchmarks {
     }
 
     /// Waits (up to a minute) until `processes` processes wait in receive.
+    /// A started kernel holding `processes` idle processes (blocked in receive): the table
+    /// that `ps` and `top-frame` read. The caller shuts it down.
+    static func idleKernel(processes: Int, options: ShellOptions) throws(BenchFailure) -> Kernel {
+        var configuration = options.kernel
+        configuration.eventCapacity = 1000
+        let kernel = Kernel(configuration: configuration)
+        kernel.start()
+        let idle = Executable(name: "idle") { _ in
+            ClosureRunnable { slice in
+                slice.used = 1
+                return slice.thread.takeMessage() == nil
+                    ? .blocked(.receive(timeoutMilliseconds: nil)) : .finished(.int(0))
+            }
+        }
+        for _ in 0..<processes {
+            do {
+                _ = try kernel.spawn(idle)
+            } catch {
+                kernel.shutdown()
+                throw BenchFailure("cannot spawn: \(error)")
+            }
+        }
+        try waitUntilIdle(kernel, processes: processes)
+        return kernel
+    }
+
     static func waitUntilIdle(_ kernel: Kernel, processes: Int) throws(BenchFailure) {
         let deadline = monotonicSeconds() + 60
         while kernel.stats().processesByState[.waiting, default: 0] < processes {
