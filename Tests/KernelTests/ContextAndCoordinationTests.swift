@@ -148,6 +148,35 @@ import Testing
         #expect(lines.all == ["sem timeout", "joined flag", "grab timeout", "unlock permission"])
     }
 
+    @Test func autoResetFlagLetsOneWaiterThroughPerSet() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let status = try ProgramHarness.run(
+            """
+            orchestrator flags version "1.0.0"
+            fn main(args) {
+              event_create("door", "auto")
+              let a = thread waiter("a")
+              let b = thread waiter("b")
+              sleep(5)
+              event_set("door")
+              sleep(5)
+              print("after one set", ctx.read("coordination", "through"))
+              event_set("door")
+              join([a, b])
+              print("after two sets", ctx.read("coordination", "through"))
+              try { event_create("x", "sometimes") } catch e { print(e.kind) }
+              return 0
+            }
+            fn waiter(name) {
+              event_wait("door")
+              ctx.incr("coordination", "through")
+              return 0
+            }
+            """, in: kernel)
+        #expect(status?.code == 0)
+        #expect(lines.all == ["after one set 1", "after two sets 2", "value"])
+    }
+
     @Test func lockDeadlockIsDetectedAndShown() throws {
         let (kernel, _) = ProgramHarness.kernel()
         let executable = try ProgramHarness.load(

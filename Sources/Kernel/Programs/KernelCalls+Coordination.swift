@@ -60,6 +60,13 @@ extension KernelCalls {
                     return .value(.nil)
                 case .eventWait:
                     return wait(.event)
+                case .eventCreate:
+                    let mode = args.count > 1 ? args[1].stringValue : "manual"
+                    guard mode == "manual" || mode == "auto" else {
+                        throw KernelError.invalid("event_create: the mode is \"manual\" or \"auto\"")
+                    }
+                    table.events[name] = CoordinationTable.EventState(isSet: false, autoReset: mode == "auto")
+                    return .value(.nil)
                 default:
                     return .fail(kind: "unsupported", message: "\(call.name) is not a coordination call")
                 }

@@ -60,7 +60,7 @@ enum KernelCalls {
             return context(call, args, handle)
         case .lock, .unlock, .semCreate, .semWait, .semPost, .barrierCreate, .barrierWait, .eventSet,
             .eventClear,
-            .eventWait:
+            .eventWait, .eventCreate:
             return coordination(call, args, handle)
         case .metric:
             guard let name = args[0].stringValue else { return typeError("metric", "a name", args[0]) }

@@ -85,6 +85,9 @@ public enum KernelCall: UInt16, Sendable, CaseIterable {
     case eventClear
     /// `event_wait(name, ms?)`: blocks until the flag is set.
     case eventWait
+    /// `event_create(name, mode?)`: makes a flag, `"manual"` reset (the default: stays set
+    /// until cleared) or `"auto"` reset (lets one waiter through, then clears itself).
+    case eventCreate
     /// `call(service, payload, ms?)` → the service's reply; blocks.
     case call
     /// `tool(path, args?, ms?)` → `{code, output}` of an allowed OS tool; blocks.
@@ -122,6 +125,7 @@ public enum KernelCall: UInt16, Sendable, CaseIterable {
         case .eventSet: return "event_set"
         case .eventClear: return "event_clear"
         case .eventWait: return "event_wait"
+        case .eventCreate: return "event_create"
         default: return String(describing: self)
         }
     }
@@ -133,7 +137,7 @@ public enum KernelCall: UInt16, Sendable, CaseIterable {
         case .spawn: return 1...3
         case .exit: return 0...1
         case .kill, .wait, .join, .broadcast, .ctxRegion, .ctxNeighbors, .lock, .semWait, .barrierWait,
-            .eventWait:
+            .eventWait, .eventCreate:
             return 1...2
         case .monitor, .demonitor, .trap, .sleep, .subscribe, .unsubscribe, .register, .ctxReadAll, .unlock,
             .semPost, .eventSet, .eventClear:
