@@ -55,7 +55,9 @@ struct BenchMode: ParsableCommand, Mode {
         }
         let chosen = workloads.isEmpty ? Benchmarks.names : workloads
         var options = kernel.shellOptions
-        options.measureFrame = { kernel, width, height in measureFrame(kernel: kernel, width: width, height: height) }
+        options.measureFrame = { kernel, width, height in
+            measureFrame(kernel: kernel, width: width, height: height)
+        }
         return Benchmarks.run(chosen, size: size, options: options, json: json)
     }
 }

@@ -5,13 +5,17 @@ import Testing
 /// by itself with an ordinary status, never a crash or a hang.
 @Suite struct ShellFuzzTests {
     static let commands = [
-        "spawn", "ps", "kill", "wait", "send", "recv", "publish", "subscribe", "request", "ctx", "mailbox", "logs",
-        "stats", "events", "sched", "slots", "resources", "step", "tick", "sleep", "echo", "load", "programs", "swap",
-        "check", "disasm", "provenance", "msc", "lint", "trace", "pstree", "threads", "renice", "suspend", "resume",
+        "spawn", "ps", "kill", "wait", "send", "recv", "publish", "subscribe", "request", "ctx", "mailbox",
+        "logs",
+        "stats", "events", "sched", "slots", "resources", "step", "tick", "sleep", "echo", "load", "programs",
+        "swap",
+        "check", "disasm", "provenance", "msc", "lint", "trace", "pstree", "threads", "renice", "suspend",
+        "resume",
         "top", "help", "history", "unsubscribe",
     ]
     static let words = [
-        "$!", "$$", "1", "2", "3", "-1", "99999999999999999999", "{", "}", "[1,", "{a:", "\"x", "'y", "--json", "-9",
+        "$!", "$$", "1", "2", "3", "-1", "99999999999999999999", "{", "}", "[1,", "{a:", "\"x", "'y",
+        "--json", "-9",
         "-KILL", "-s", "--nice", "100", "--mem", "0", "programs/ring.orch", "programs/server.orch",
         "bpmn/order-approval.bpmn", "/dev/null", "orders.#", "#", "*", "--timeout", "1ms", "nan", "inf", "t3",
         "--gantt", "--dot", "on", "off", "${", "\\",

@@ -19,7 +19,8 @@ extension Kernel {
                 continue
             }
             queuedHint.store(runQueue.count, ordering: .relaxed)
-            if runQueue.count > 0 && idleSlots > 0 && spinningSlots == 0 { lock.signalSlot() }  // work left: share it
+            // Work left over: share it with a sleeping slot.
+            if runQueue.count > 0 && idleSlots > 0 && spinningSlots == 0 { lock.signalSlot() }
             return thread
         }
         queuedHint.store(0, ordering: .relaxed)

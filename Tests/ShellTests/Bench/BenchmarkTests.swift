@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func topFrameMeasuresThroughTheMonitorHook() throws {
-        #expect(throws: BenchFailure.self) { try Benchmarks.measure("top-frame", size: 10, options: ShellOptions()) }
+        #expect(throws: BenchFailure.self) {
+            try Benchmarks.measure("top-frame", size: 10, options: ShellOptions())
+        }
         var options = ShellOptions(kernel: KernelConfiguration(slots: 2))
         let frames = Counter()
         options.measureFrame = { kernel, width, height in
