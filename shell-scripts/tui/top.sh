@@ -9,16 +9,19 @@ dkctl=$1
 cd "$2"
 fail() { echo "FAIL: $*" >&2; tui_screen >&2; exit 1; }
 stty_file=$(mktemp)
-script='spawn tree.orch; spawn echoer.orch; spawn spinner.orch; sleep 0.2; top -d 0.2; wait 6; ps -o pid,name'
+# Spawned in this order, the PIDs are fixed: echoer 3, spinner 4, tree 5 (its children 6 and 7).
+script='spawn echoer.orch; spawn spinner.orch; spawn tree.orch; sleep 0.2; top -d 0.2; wait 3; ps -o pid,name'
 tui_start 100 30 sh -c 'stty -g >"$1.before"; "$0" -c "$2"; code=$?; stty -g >"$1.after"; exit $code' \
   "$dkctl" "$stty_file" "$script"
 
 # The tree.
 tui_wait 'PID NAME@VERSION' || fail "no table"
 tui_wait '└─ dkctl@0.1.0' || fail "no shell under init"
-tui_wait '├─ tree@1.0.0' || fail "no tree process"
-tui_wait '│  ├─ tree@1.0.0' || fail "children of tree are not nested"
-tui_wait '└─ spinner@1.0.0' || fail "no spinner"
+tui_wait '^ +3 +├─ echoer@1.0.0' || fail "no echoer under the shell"
+tui_wait '^ +4 +├─ spinner@1.0.0' || fail "no spinner under the shell"
+tui_wait '^ +5 +└─ tree@1.0.0' || fail "no tree process, last under the shell"
+tui_wait '^ +6 +├─ tree@1.0.0' || fail "children of tree are not nested"
+tui_wait '^ +7 +└─ tree@1.0.0' || fail "the last child of tree is not drawn last"
 
 # Sort: flat list by CPU% puts the spinner first.
 tui_keys F5 P
@@ -28,7 +31,7 @@ tui_keys F5
 
 # Search selects echoer: its threads show below.
 tui_keys / 'echoer' Enter
-tui_wait 'threads of 6' || fail "search did not select echoer"
+tui_wait 'threads of 3' || fail "search did not select echoer"
 
 # Filter shows only matching processes (and their ancestors).
 tui_keys '\' 'tree' Enter
@@ -39,7 +42,7 @@ tui_wait 'spinner@1.0.0' || fail "Esc did not clear the filter"
 
 # Suspend and resume the spinner (select it by searching).
 tui_keys / 'spinner' Enter
-tui_wait 'threads of 7' || fail "search did not select the spinner"
+tui_wait 'threads of 4' || fail "search did not select the spinner"
 tui_keys s
 tui_wait 'spinner@1.0.0 +suspended' || fail "s did not suspend the spinner"
 tui_keys r
@@ -48,7 +51,7 @@ tui_until 10 sh -c "! tmux -S '$TUI_SOCK' capture-pane -p -t tui | grep -q 'spin
 
 # Kill echoer from the signal menu (KILL is the second entry).
 tui_keys / 'echoer' Enter
-tui_wait 'threads of 6' || fail "search did not select echoer again"
+tui_wait 'threads of 3' || fail "search did not select echoer again"
 tui_keys k
 tui_wait 'Send signal' || fail "no signal menu"
 tui_keys Down Enter
@@ -66,9 +69,9 @@ tui_wait 'spinner@1.0.0' || fail "lost the table after resizing back"
 tui_keys q
 status=$(tui_exit_status 10) || fail "dkctl did not exit after q"
 [ "$status" = 0 ] || fail "exit status $status after q"
-tui_screen | grep -q '6 exited with code 137 (killed by KILL)' || fail "wait after top did not see the KILL"
-tui_screen | grep -qE '^ +7 +spinner$' || fail "ps after top did not run"
-if tui_screen | grep -qE '^ +6 +echoer$'; then fail "echoer survived the KILL"; fi
+tui_screen | grep -q '3 exited with code 137 (killed by KILL)' || fail "wait after top did not see the KILL"
+tui_screen | grep -qE '^ +4 +spinner$' || fail "ps after top did not run"
+if tui_screen | grep -qE '^ +3 +echoer$'; then fail "echoer survived the KILL"; fi
 cmp -s "$stty_file.before" "$stty_file.after" || fail "terminal settings were not restored"
 tui_stop
 echo "top: ok"
