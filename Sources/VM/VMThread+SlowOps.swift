@@ -39,7 +39,7 @@ extension VMThread {
             try allocated(32 + 16 * c, &remaining)
             r[a] = .list(items)
         case .newmap:
-            var m = OrderedMap()
+            var m = OrderedMap(minimumCapacity: c)
             for j in 0..<c {
                 try checkInsertable(r[b + 2 * j], &remaining)
                 try checkInsertable(r[b + 2 * j + 1], &remaining)

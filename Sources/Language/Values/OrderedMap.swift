@@ -25,6 +25,14 @@ public struct OrderedMap: Sendable, Sequence {
     /// An empty map.
     public init() { storage = Storage() }
 
+    /// An empty map with room for `capacity` entries (a map literal knows its size: no
+    /// reallocation while it is filled).
+    public init(minimumCapacity capacity: Int) {
+        storage = Storage()
+        storage.keys.reserveCapacity(capacity)
+        storage.values.reserveCapacity(capacity)
+    }
+
     /// The number of entries.
     public var count: Int { storage.keys.count }
     /// Whether the map is empty.
