@@ -44,8 +44,8 @@ run(incr) ->
     N = 200000,
     T = ets:new(counters, [set, public]),
     ets:insert(T, {count, 0}),
-    S = seconds(fun() -> incr(T, N) end),
-    [{incr, "n=200000 ets:update_counter", N / S, "incr/s"}].
+    S = seconds(fun() -> incr_parallel(T, N, 8) end),
+    [{incr, "n=200000 8 processes ets:update_counter", N / S, "incr/s"}].
 
 fib(N) when N < 2 -> N;
 fib(N) -> fib(N - 1) + fib(N - 2).
@@ -111,6 +111,11 @@ subscriber(Publisher, K) -> receive {tick, _} -> subscriber(Publisher, K - 1) en
 
 collect_finished(0) -> ok;
 collect_finished(N) -> receive finished -> collect_finished(N - 1) end.
+
+incr_parallel(T, N, P) ->
+    Self = self(),
+    [spawn(fun() -> incr(T, N div P), Self ! finished end) || _ <- lists:seq(1, P)],
+    collect_finished(P).
 
 incr(_, 0) -> ok;
 incr(T, N) -> ets:update_counter(T, count, 1), incr(T, N - 1).

@@ -200,7 +200,8 @@ enum BenchPrograms {
 
     /// `shell-scripts/bench/incr.orch`.
     static let incr = #"""
-        // Shared-context counter: K `ctx.incr` calls on one key of the "coordination" region.
+        // Shared-context counter: K `ctx.incr` calls on one key of the "coordination" region, from 8
+        // threads of one process at once (contended).
         // Run it:  dkctl run shell-scripts/bench/incr.orch 100000
         // With a second argument "phased" (as `dkctl bench incr` runs it) it tells its parent
         // "ready", starts on "go" and sends "done" after the last increment.
@@ -214,16 +215,26 @@ enum BenchPrograms {
             receive { "go" => {} }
           }
           let started = now()
-          for i in 0..<k { ctx.incr("coordination", "count") }
+          var workers = []
+          for t in 0..<8 {
+            var n = k / 8
+            if t < k % 8 { n += 1 }
+            workers.append(thread bump(n))
+          }
+          join(workers)
           if phased { send(parent(), "done") } else { print("\(k) increments in \(now() - started) ms") }
           if ctx.read("coordination", "count") != k { return 1 }
+          return 0
+        }
+
+        fn bump(n) {
+          for i in 0..<n { ctx.incr("coordination", "count") }
           return 0
         }
         """#
 
     /// Every program by its file name, for the test that compares them with the files.
     static let all: [(file: String, source: String)] = [
-        ("fib.orch", fib), ("ring.orch", ring), ("spawn.orch", spawn), ("fanout.orch", fanout),
-        ("pubsub.orch", pubsub), ("request.orch", request), ("incr.orch", incr),
+        ("fib.orch", fib), ("ring.orch", ring), ("spawn.orch", spawn), ("fanout.orch", fanout), ("pubsub.orch", pubsub), ("request.orch", request), ("incr.orch", incr),
     ]
 }
