@@ -38,6 +38,14 @@ import Testing
         for line in lines { #expect(line.hasPrefix("broken.orch:") && line.contains(": error: ")) }
     }
 
+    @Test func brokenBPMNIsACompileError() async throws {
+        let result = try await Dkctl.run(["-c", "check broken.bpmn"], directory: Self.fixtures)
+        #expect(result.status == 4)
+        let lines = result.error.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.hasPrefix("broken.bpmn:") && line.contains(": error: "), "\(line)") }
+    }
+
     @Test func messagesRoundTripThroughTheShell() async throws {
         let result = try await run(
             "spawn echoer.orch; send $! {op: \"add\", a: 2, b: 40, from: $$}; recv; send $! {op: \"stop\"}; wait $!"

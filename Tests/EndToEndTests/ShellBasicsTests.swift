@@ -60,6 +60,11 @@ import Testing
         ("sleep forever", 2), ("tick 0", 2), ("source /nonexistent.dksh", 1), ("help nope", 2),
         ("load /nonexistent.orch", 1), ("check", 2), ("swap x", 2), ("swap x 1.0.0", 1),
         ("disasm nothing", 1), ("recv --timeout 10ms", 1), ("pstree 999", 3), ("resources 999", 3),
+        ("spawn --tool /nonexistent/x", 1), ("ctx 999", 3), ("ctx 2 nope", 1), ("request 999 1", 3),
+        ("request 2", 2), ("publish a..b 1", 2), ("publish x", 2), ("subscribe a.#.b", 2), ("unsubscribe nope", 1),
+        ("step 999", 3), ("step 2 0", 2), ("msc 0", 2), ("msc 5", 1), ("record", 2), ("trace maybe", 2),
+        ("lint 999", 3), ("provenance x", 2), ("top --bogus", 2), ("top -n 0", 2), ("events -n -1", 2),
+        ("logs 2 -n x", 2), ("load /nonexistent.bpmn", 1),
     ])
     func errorPathsFailWithTheRightStatus(command: String, status: Int32) async throws {
         let result = try await Dkctl.commands(command)

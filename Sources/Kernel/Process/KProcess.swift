@@ -46,9 +46,6 @@ final class KProcess {
     var finishedReductions: UInt64 = 0
     var finishedCPUNanoseconds: UInt64 = 0
     var finishedSwitches: UInt64 = 0
-    var threadsStarted = 1
-    /// Messages an outside process (the shell) sent.
-    var mailboxMessagesOut: UInt64 = 0
     /// Its locks, semaphores, barriers and event flags (created on first use).
     var coordination: CoordinationTable?
     /// Its shared-context regions (created on first use).

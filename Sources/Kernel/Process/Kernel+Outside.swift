@@ -37,7 +37,7 @@ extension Kernel {
         try lock.withLock { () throws(KernelError) in
             switch deliver(value, to: address, from: from.map { .process($0) }) {
             case .delivered:
-                if let from { processes[from]?.mailboxMessagesOut &+= 1 }
+                break
             case .full(.process(let process)):
                 throw .mailboxFull(process.pid, limit: process.limits.mailboxLimit)
             case .full(.thread(let thread)):

@@ -69,7 +69,6 @@ extension Kernel {
         let thread = KThread(
             tid: tid, process: process, name: name, runnable: runnable, nice: process.nice, now: now)
         process.threads.append(thread)
-        process.threadsStarted += 1
         threads[tid] = thread
         record(.threadStart, pid: process.pid, tid: tid, detail: name)
         enqueue(thread)

@@ -66,7 +66,7 @@ extension Kernel {
         process.runningThreads -= 1
         let used = UInt64(max(reductions, 0))
         counters.reductions &+= used
-        if configuration.policy == .fair || runQueue.policy == .fair {
+        if runQueue.policy == .fair {
             RunQueue.charge(thread, reductions: max(reductions, 1))
         }
         if let next = process.deferred?.popFirst() { enqueue(next) }
@@ -138,7 +138,6 @@ extension Kernel {
                 if (joiner.joinResults?.count ?? 0) == Set(tids).count { completeJoin(joiner, tids) }
             }
         } else {
-            thread.result = result
             process.finishedResults[thread.tid] = result
         }
         record(.threadEnd, pid: process.pid, tid: thread.tid)

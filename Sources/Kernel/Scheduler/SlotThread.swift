@@ -27,8 +27,6 @@ final class SlotThread {
         }
     }
 
-    /// Whether the OS thread started.
-    var started: Bool { handle != nil }
 
     /// Lets the OS thread end on its own (nobody will join it).
     func detach() {

@@ -31,8 +31,6 @@ final class KThread {
     var receiveMark = ReceiveMark()
     /// Threads blocked in `join` on this one.
     var joiners: [KThread]?
-    /// Its return value once finished (for late joiners).
-    var result: Value?
     /// Locks it holds, released when it finishes.
     var heldLocks: [String] = []
     /// Whether it is on a cycle of threads waiting for each other's locks.

@@ -9,7 +9,6 @@ final class ToolState {
     var waiter: KThread?
     /// Its output, for `tool()` results.
     var lines: [String] = []
-    var exitCode: Int?
 
     init(osProcess: OSProcess, pid: PID) {
         self.osProcess = osProcess
@@ -91,7 +90,6 @@ extension Kernel {
     /// Lock held.
     private func finishTool(_ id: Int, code: Int) {
         guard let state = tools.removeValue(forKey: id) else { return }
-        state.exitCode = code
         let result = Value.record(["code": .int(Int64(code)), "output": .list(state.lines.map(Value.str))])
         guard let waiter = state.waiter, !waiter.isFinished else { return }
         if waiter.state == .waiting, case .tool(let waited) = waiter.request, waited == id {
