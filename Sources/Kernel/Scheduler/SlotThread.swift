@@ -27,7 +27,6 @@ final class SlotThread {
         }
     }
 
-
     /// Lets the OS thread end on its own (nobody will join it).
     func detach() {
         guard let handle else { return }

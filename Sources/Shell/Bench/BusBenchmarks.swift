@@ -37,7 +37,9 @@ enum BusBenchmarks {
         defer { bench.shutdown() }
         let seconds = try bench.measure([String(size)])
         return [
-            BenchResult(workload: "incr", params: "n=\(size) threads=8", value: Double(size) / seconds, unit: "incr/s")
+            BenchResult(
+                workload: "incr", params: "n=\(size) threads=8", value: Double(size) / seconds, unit: "incr/s"
+            )
         ]
     }
 }
