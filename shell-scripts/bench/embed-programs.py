@@ -23,7 +23,7 @@ for name in NAMES:
 out += [
     "    /// Every program by its file name, for the test that compares them with the files.",
     "    static let all: [(file: String, source: String)] = [",
-    "        " + ", ".join(f'("{name}.orch", {name})' for name in NAMES) + ",",
+    *[f'        ("{name}.orch", {name}),' for name in NAMES],
     "    ]",
     "}",
 ]

@@ -235,6 +235,12 @@ enum BenchPrograms {
 
     /// Every program by its file name, for the test that compares them with the files.
     static let all: [(file: String, source: String)] = [
-        ("fib.orch", fib), ("ring.orch", ring), ("spawn.orch", spawn), ("fanout.orch", fanout), ("pubsub.orch", pubsub), ("request.orch", request), ("incr.orch", incr),
+        ("fib.orch", fib),
+        ("ring.orch", ring),
+        ("spawn.orch", spawn),
+        ("fanout.orch", fanout),
+        ("pubsub.orch", pubsub),
+        ("request.orch", request),
+        ("incr.orch", incr),
     ]
 }
