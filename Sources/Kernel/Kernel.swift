@@ -12,12 +12,12 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     public let configuration: KernelConfiguration
     let lock = KernelLock()
 
-    var processes: [PID: KProcess] = [:]
+    let processes = IDTable<KProcess>()
     /// The processes in PID order (PIDs only grow), for listing without sorting or hashing;
     /// reaped ones are dropped in batches.
     var processOrder: [KProcess] = []
     var reapedInOrder = 0
-    var threads: [TID: KThread] = [:]
+    let threads = IDTable<KThread>()
     var lastID = 0
     var runQueue: RunQueue
     var timers = TimerQueue()
@@ -26,6 +26,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// Virtual time in deterministic mode, nanoseconds.
     var virtualNow: UInt64 = 0
     let bootInstant = monotonicNanoseconds()
+    /// The latest clock reading (kernel nanoseconds), for ``recentNow``.
+    var lastClockReading: UInt64 = 0
     var counters = KernelCounters()
     /// Processes with no threads that stand for callers outside the kernel (the shell).
     var externalProcesses: Set<PID> = []
@@ -63,6 +65,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// Slots asleep on the condition variable, and slots watching for work before sleeping.
     var idleSlots = 0
     var spinningSlots = 0
+    /// Slots running a slice now.
+    var busySlots = 0
     /// The run queue's length, readable without the lock (spinning slots watch it).
     let queuedHint = Atomic<Int>(0)
     /// How many times a spinning slot looks at ``queuedHint`` before it sleeps (a few µs).
@@ -85,9 +89,27 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         lock.withLock { createInit() }
     }
 
-    /// Kernel time in nanoseconds since boot. Lock held.
+    /// Kernel time in nanoseconds since boot, read from the clock. Lock held.
     var now: UInt64 {
-        configuration.deterministic ? virtualNow : monotonicNanoseconds() &- bootInstant
+        if configuration.deterministic { return virtualNow }
+        let current = monotonicNanoseconds() &- bootInstant
+        noteClock(current)
+        return current
+    }
+
+    /// Kernel time for bookkeeping (message and event stamps, wait times): while a slice runs,
+    /// the time its slot last read the clock (at most one slice old), otherwise the clock.
+    /// A clock read costs tens of nanoseconds on a virtual machine and a message hop used to
+    /// read it nine times; timers and timeouts use ``now``. Never goes backwards. Lock held.
+    var recentNow: UInt64 {
+        if configuration.deterministic { return virtualNow }
+        return busySlots > 0 ? lastClockReading : now
+    }
+
+    /// Keeps the latest clock reading for ``recentNow``. Lock held.
+    @inline(__always)
+    func noteClock(_ reading: UInt64) {
+        if reading > lastClockReading { lastClockReading = reading }
     }
 
     /// Kernel time in nanoseconds since boot (virtual in deterministic mode).
@@ -104,7 +126,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     ) {
         guard configuration.recordEvents else { return }
         eventLog.append(
-            time: now, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
+            time: recentNow, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
             message: message)
     }
 
@@ -119,6 +141,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         processes[pid] = process
         processOrder.append(process)
         externalProcesses.insert(pid)
+        process.isExternal = true
         record(.spawn, pid: pid, detail: executable.reference)
     }
 }

@@ -64,6 +64,9 @@ public protocol VMHost: AnyObject, Sendable {
     /// `print`/`log` (one string) and `thread` (`[function, [args]]`); see `KernelCall`.
     func syscall(_ call: KernelCall, _ args: [Value], thread: VMThread) -> SyscallResult
 
+    /// `send(target, message)`, the most frequent kernel call, without an argument array.
+    func send(_ target: Value, _ message: Value, thread: VMThread) -> SyscallResult
+
     /// The message at `index` of `thread`'s mailbox (its own, then its process's), or nil past the end.
     /// A `receive` scans indices 0, 1, 2, ... and never rescans an index it rejected while it waits,
     /// so new messages must appear after existing ones.
@@ -81,4 +84,11 @@ public protocol VMHost: AnyObject, Sendable {
     /// Reports `bytes` newly allocated by `thread` (batched). Return false when the process is over
     /// its memory quota and the host has ended it: `run` then returns `.terminated`.
     func allocate(bytes: Int, thread: VMThread) -> Bool
+}
+
+extension VMHost {
+    /// Sends through ``syscall(_:_:thread:)``: hosts that do not need the fast path.
+    public func send(_ target: Value, _ message: Value, thread: VMThread) -> SyscallResult {
+        syscall(.send, [target, message], thread: thread)
+    }
 }

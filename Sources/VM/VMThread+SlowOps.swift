@@ -219,6 +219,10 @@ extension VMThread {
         let r = stack + base
         let a = Int(i.a)
         guard let call = KernelCall(rawValue: i.c) else { throw VMError("type", "bad kernel call \(i.c)") }
+        if call == .send && i.b == 2 {
+            remaining -= 4
+            return try hostResult(host.send(r[a + 1], r[a + 2], thread: self), slot: base + a)
+        }
         var args = Array(UnsafeBufferPointer(start: r + a + 1, count: Int(i.b)))
         remaining -= 4
         switch call {

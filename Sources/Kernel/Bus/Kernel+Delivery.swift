@@ -20,7 +20,7 @@ extension Kernel {
     func deliver(_ value: Value, to address: Address, from sender: Address?, force: Bool = false)
         -> Delivery
     {
-        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: now)
+        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: recentNow)
         let result = queue(message, to: address, force: force)
         switch result {
         case .delivered, .dead: counters.messagesSent &+= 1
@@ -54,7 +54,7 @@ extension Kernel {
             for thread in process.threads where thread.state == .waiting {
                 if case .receive = thread.request { wake(thread, receiveWake(thread)) }
             }
-            if externalProcesses.contains(pid) { lock.broadcastChange() }
+            if process.isExternal { lock.broadcastChange() }
         case .thread(let tid):
             guard let thread = threads[tid], !thread.isFinished else { return deadLetter(address) }
             if !force && (thread.mailbox?.count ?? 0) >= thread.process.limits.mailboxLimit {

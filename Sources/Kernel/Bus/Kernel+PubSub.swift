@@ -94,7 +94,7 @@ extension Kernel {
                     frontier += (processes[next]?.children ?? []).sorted()
                 }
             case .all:
-                targets = processes.keys.filter { $0 != pid && $0 != WellKnownPID.initProcess }.sorted()
+                targets = processes.values.map(\.pid).filter { $0 != pid && $0 != WellKnownPID.initProcess }
             }
             var delivered = 0
             for target in targets where processes[target]?.isExited == false {

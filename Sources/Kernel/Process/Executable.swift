@@ -1,6 +1,7 @@
 /// A program the kernel can start: a name, a semantic version, a type, and a way to make the
-/// runnable of a new process's main thread.
-public struct Executable: Sendable {
+/// runnable of a new process's main thread. A class: every process refers to its executable,
+/// and one reference is cheaper to copy and keep than six fields.
+public final class Executable: Sendable {
     public let name: String
     /// Semantic version, `1.2.0`.
     public let version: String

@@ -19,10 +19,12 @@ final class KProcess {
 
     /// Live threads, main thread first.
     var threads: [KThread] = []
-    /// Child PIDs (created on first child).
+    /// Child PIDs (created on first child; init keeps none).
     var children: Set<PID>?
     var mailbox = Mailbox()
     var suspended = false
+    /// Stands for a caller outside the kernel (see ``Kernel/attachExternalProcess(name:version:)``).
+    var isExternal = false
     /// Set once it has ended.
     var exitStatus: ExitStatus?
     /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).

@@ -10,17 +10,16 @@ extension Kernel {
         process.ended = now
         counters.exited &+= 1
         for thread in process.threads { retire(thread) }
-        process.threads.removeAll()
-        process.finishedResults.removeAll()
+        process.threads = []
+        if !process.finishedResults.isEmpty { process.finishedResults = [:] }
         process.deferred = nil
         process.stopped = nil
         discardMailbox(of: process)
-        for name in process.registeredNames where names[name] == process.pid { names[name] = nil }
+        if !process.registeredNames.isEmpty { releaseNames(of: process) }
         dropSubscriptions(of: process)
         killTools(of: process)
         failRequests(to: process)
         notifyMonitors(of: process, status)
-        process.registeredNames.removeAll()
         record(.exit, pid: process.pid, peer: status.code, detail: status.reason)
         bookOutcome(of: process, status)
         adoptChildren(of: process)
@@ -46,6 +45,11 @@ extension Kernel {
         lock.broadcastChange()
     }
 
+    private func releaseNames(of process: KProcess) {
+        for name in process.registeredNames where names[name] == process.pid { names[name] = nil }
+        process.registeredNames = []
+    }
+
     /// Removes an exited process from the table. Lock held.
     func reap(_ process: KProcess) {
         guard processes[process.pid] != nil else { return }
@@ -56,20 +60,18 @@ extension Kernel {
             processOrder.removeAll { $0.isReaped }
             reapedInOrder = 0
         }
-        processes[process.parent]?.children?.remove(process.pid)
+        if process.parent != WellKnownPID.initProcess {  // init keeps no child set: see `spawnLocked`
+            processes[process.parent]?.children?.remove(process.pid)
+        }
         counters.reaped &+= 1
     }
 
     private func adoptChildren(of process: KProcess) {
-        guard let children = process.children, !children.isEmpty,
-            let initProcess = processes[WellKnownPID.initProcess]
-        else { return }
+        guard let children = process.children, !children.isEmpty else { return }
         process.children = nil
-        if initProcess.children == nil { initProcess.children = [] }
         for pid in children.sorted() {
             guard let child = processes[pid] else { continue }
             child.parent = WellKnownPID.initProcess
-            initProcess.children?.insert(pid)
             if child.isExited { reap(child) }
         }
     }

@@ -23,7 +23,7 @@ extension Kernel {
         if process.pid == WellKnownPID.initProcess {
             throw .notPermitted("init (PID 1) cannot be signalled")
         }
-        if externalProcesses.contains(process.pid) {
+        if process.isExternal {
             throw .notPermitted("\(process.pid) is the shell; use 'exit' to leave")
         }
         record(.signal, pid: process.pid, detail: signal.rawValue)

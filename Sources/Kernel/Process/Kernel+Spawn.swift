@@ -35,15 +35,17 @@ extension Kernel {
         let pid = nextID()
         let process = KProcess(
             pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
-            limits: options.limits(over: configuration.limits), restartCount: restartCount, now: now)
+            limits: options.limits(over: configuration.limits), restartCount: restartCount, now: recentNow)
         processes[pid] = process
         processOrder.append(process)
-        if let parent = processes[parentPID] {
+        // init keeps no child set: nothing asks for init's children by PID (`ps` draws the tree
+        // from parent links), and a set of every orphan cost two hashes per spawn and exit.
+        if parentPID != WellKnownPID.initProcess, let parent = processes[parentPID] {
             if parent.children == nil { parent.children = [] }
             parent.children?.insert(pid)
         }
         let main = KThread(
-            tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
+            tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: recentNow)
         process.threads.append(main)
         threads[pid] = main
         if let name = options.name {
@@ -67,7 +69,7 @@ extension Kernel {
         }
         let tid = nextID()
         let thread = KThread(
-            tid: tid, process: process, name: name, runnable: runnable, nice: process.nice, now: now)
+            tid: tid, process: process, name: name, runnable: runnable, nice: process.nice, now: recentNow)
         process.threads.append(thread)
         threads[tid] = thread
         record(.threadStart, pid: process.pid, tid: tid, detail: name)
@@ -96,10 +98,8 @@ extension Kernel {
                 options: SpawnOptions(), limits: configuration.limits, restartCount: 0, now: now)
             processes[pid] = process
             processOrder.append(process)
-            processes[WellKnownPID.initProcess]?.children =
-                (processes[WellKnownPID.initProcess]?.children ?? [])
-                .union([pid])
             externalProcesses.insert(pid)
+            process.isExternal = true
             record(.spawn, pid: WellKnownPID.initProcess, peer: pid, detail: executable.reference)
             return pid
         }

@@ -35,7 +35,7 @@ enum KernelCalls {
         case .yield: return .block
         case .sleep:
             return block(handle, .sleep(milliseconds: max(0, Int(clamping: args.first?.intValue ?? 0))))
-        case .send: return send(args, handle)
+        case .send: return send(args[0], args[1], handle)
         case .print:
             handle.print(args.first?.printString ?? "")
             return .value(.nil)
@@ -134,9 +134,10 @@ enum KernelCalls {
         return block(handle, .join([Int(tid)], timeoutMilliseconds: timeout), unwrapSingle: true)
     }
 
-    private static func send(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
+    /// `send(target, message)`.
+    static func send(_ target: Value, _ message: Value, _ handle: ThreadHandle) -> SyscallResult {
         let address: Address
-        switch args[0] {
+        switch target {
         case .pid(let pid): address = .process(Int(pid))
         case .tid(let tid): address = .thread(Int(tid))
         case .int(let pid): address = .process(Int(pid))
@@ -146,10 +147,10 @@ enum KernelCalls {
                 return .value(.nil)
             }
             address = .process(pid)
-        default: return typeError("send", "a pid, tid or registered name", args[0])
+        default: return typeError("send", "a pid, tid or registered name", target)
         }
-        if handle.trySend(args[1], to: address) { return .value(.nil) }
-        return block(handle, .send(to: address, message: args[1]))
+        if handle.trySend(message, to: address) { return .value(.nil) }
+        return block(handle, .send(to: address, message: message))
     }
 
     private static func random(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {

@@ -22,6 +22,11 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
         return KernelCalls.perform(call, args, handle: handle, vm: vm)
     }
 
+    func send(_ target: Value, _ message: Value, thread vm: VMThread) -> SyscallResult {
+        guard let handle = handle(vm) else { return .terminate }
+        return KernelCalls.send(target, message, handle)
+    }
+
     func peekMessage(at index: Int, thread vm: VMThread) -> Value? {
         handle(vm)?.peekMessage(at: index)?.value
     }

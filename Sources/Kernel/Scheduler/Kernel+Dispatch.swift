@@ -2,9 +2,9 @@ import Language
 
 extension Kernel {
     /// Takes the next thread that may run now, honouring suspension and `parallel` caps.
-    /// Lock held. Fires due timers first.
-    func pickNext() -> KThread? {
-        fireDueTimers()
+    /// Lock held. Fires the timers due at `current` (kernel nanoseconds) first.
+    func pickNext(at current: UInt64) -> KThread? {
+        fireDueTimers(at: current)
         while let thread = runQueue.pop() {
             guard thread.state == .ready else { continue }  // killed or moved while queued
             let process = thread.process
@@ -27,36 +27,41 @@ extension Kernel {
         return nil
     }
 
-    /// Runs one slice of `thread` on slot `slot`. Called with the lock held; releases it while
-    /// the runnable runs and holds it again on return.
-    func runSlice(_ thread: KThread, slot: Int) {
+    /// Runs one slice of `thread` on slot `slot`, starting at `began` (kernel nanoseconds, as
+    /// the slot last read the clock). Called with the lock held; releases it while the runnable
+    /// runs and holds it again on return. Returns the time the slice ended: the slot's next
+    /// slice starts there, so a slice costs one clock reading.
+    @discardableResult
+    func runSlice(_ thread: KThread, slot: Int, began: UInt64) -> UInt64 {
         let process = thread.process
         thread.state = .running
         thread.onSlot = true
         thread.contextSwitches &+= 1
         counters.contextSwitches &+= 1
         process.runningThreads += 1
+        busySlots += 1
         slotCurrent[slot] = thread.tid
         let wake = thread.wake
         thread.wake = nil
         lock.unlock()
 
-        let began = configuration.deterministic ? 0 : monotonicNanoseconds()
         var slice = Slice(
             budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
         let outcome = thread.runnable.run(&slice)
-        let elapsed =
+        let ended =
             configuration.deterministic
-            ? UInt64(max(slice.used, 1)) * 1000 : monotonicNanoseconds() &- began
+            ? began &+ UInt64(max(slice.used, 1)) &* 1000 : monotonicNanoseconds() &- bootInstant
+        let elapsed = ended &- began
 
         lock.lock()
+        busySlots -= 1
         slotCurrent[slot] = nil
         slotBusyNanoseconds[slot] &+= elapsed
-        let started = configuration.deterministic ? virtualNow : began &- bootInstant
-        if configuration.deterministic { virtualNow &+= elapsed }
+        if configuration.deterministic { virtualNow = ended } else { noteClock(ended) }
         complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
         recordSlice(
-            thread, slot: slot, start: started, duration: elapsed, reductions: slice.used, outcome: outcome)
+            thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, outcome: outcome)
+        return ended
     }
 
     /// Books a finished slice and moves the thread to its next state. Lock held.
@@ -117,7 +122,7 @@ extension Kernel {
     /// Queues a ready thread. An idle slot is woken only when the busy ones cannot take the
     /// work soon: when every slot is idle, or more than one thread waits. A thread that wakes
     /// another and then blocks (a message ring) so keeps running on its own slot, with no OS
-    /// thread switch; ``pickNext()`` wakes a helper when work is left over.
+    /// thread switch; ``pickNext(at:)`` wakes a helper when work is left over.
     func enqueue(_ thread: KThread) {
         thread.state = .ready
         runQueue.push(thread)

@@ -26,11 +26,13 @@ extension Kernel {
 
     private func slotLoop(_ index: Int) {
         lock.lock()
+        var clock = now  // the slot's last clock reading: a slice ends where the next begins
         while !stopping {
-            if let thread = pickNext() {
-                runSlice(thread, slot: index)
+            if let thread = pickNext(at: clock) {
+                clock = runSlice(thread, slot: index, began: clock)
                 continue
             }
+            defer { clock = now }
             if spinForWork() || stopping { continue }  // a shutdown while it spun: see `stopping`
             idleSlots += 1
             let current = now  // read once: the clock moves between two reads
@@ -65,8 +67,8 @@ extension Kernel {
         while true {
             if done() { return true }
             if let deadline, virtualNow >= deadline { return false }
-            if let thread = pickNext() {
-                runSlice(thread, slot: 0)
+            if let thread = pickNext(at: virtualNow) {
+                runSlice(thread, slot: 0, began: virtualNow)
                 continue
             }
             guard let next = timers.nextDeadline, deadline.map({ next <= $0 }) ?? true else {

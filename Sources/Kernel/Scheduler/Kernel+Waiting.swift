@@ -7,7 +7,7 @@ extension Kernel {
         thread.epoch &+= 1
         thread.request = request
         thread.state = .waiting
-        thread.waitStarted = now
+        thread.waitStarted = recentNow
         let process = thread.process
         switch request {
         case .sleep:
@@ -114,16 +114,15 @@ extension Kernel {
         thread.request = nil
         thread.deadlocked = false
         thread.wake = answer
-        thread.waitNanoseconds &+= now &- thread.waitStarted
-        thread.unblockedSince = now
+        let current = recentNow
+        thread.waitNanoseconds &+= current &- thread.waitStarted
+        thread.unblockedSince = current
         makeReady(thread)
     }
 
-    /// Fires every timer that is due. Lock held.
-    func fireDueTimers() {
-        guard let next = timers.nextDeadline else { return }
-        let current = now
-        guard next <= current else { return }
+    /// Fires every timer due at `current` (kernel nanoseconds). Lock held.
+    func fireDueTimers(at current: UInt64) {
+        guard let next = timers.nextDeadline, next <= current else { return }
         while let action = timers.popDue(now: current) {
             switch action {
             case .timeout(let thread, let epoch):

@@ -65,7 +65,7 @@ public struct ThreadHandle {
                 return nil
             }
             thread.messagesIn &+= 1
-            thread.process.lastReceive = kernel.now
+            thread.process.lastReceive = kernel.recentNow
             kernel.counters.messagesReceived &+= 1
             kernel.record(
                 .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number,

@@ -120,6 +120,7 @@ extension Kernel {
 
     /// Kills the OS programs a process started (when it exits). Lock held.
     func killTools(of process: KProcess) {
+        guard !tools.isEmpty else { return }
         for state in tools.values where state.pid == process.pid { state.osProcess.send(.kill) }
     }
 }
