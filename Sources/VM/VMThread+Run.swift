@@ -321,6 +321,34 @@ extension VMThread {
                     }
                 case .mutate where i.c == Builtin.append.rawValue && appendInPlace(r, i):
                     break
+                // `receive` scans the mailbox on every message: kept off the slow path, whose
+                // save and reload cost more than these instructions (they change no frame).
+                case .recvpeek:
+                    if case .int(let index) = r[Int(i.b)],
+                        let message = host.peekMessage(at: Int(index), thread: self)
+                    {
+                        r[Int(i.a)] = message
+                        pc &+= 1
+                    } else {
+                        pc = pc &+ 1 &+ code[pc].sbx
+                    }
+                case .syscall where i.c == KernelCall.send.rawValue && i.b == 2:
+                    save()  // a full mailbox blocks the sender here
+                    remaining &-= 4
+                    let answer = host.send(r[Int(i.a) + 1], r[Int(i.a) + 2], thread: self)
+                    if case .value(let value) = answer {
+                        r[Int(i.a)] = value
+                    } else if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
+                        budget = remaining
+                        return outcome
+                    }
+                case .recvtake:
+                    if case .int(let index) = r[Int(i.b)] { host.removeMessage(at: Int(index), thread: self) }
+                case .recvcursor:
+                    if case .int(let n) = r[Int(i.a)] {
+                        (r + Int(i.b)).store(.int(max(n, 0)))
+                        r[Int(i.a)] = .bool(true)
+                    }
                 default:
                     save()
                     let result = try slowOp(i, base: base, remaining: &remaining)

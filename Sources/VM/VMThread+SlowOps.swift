@@ -142,14 +142,6 @@ extension VMThread {
             for j in 0..<c { s += r[b + j].printString }
             try allocated(32 + s.utf8.count, &remaining)
             r[a] = .str(s)
-        case .recvpeek:
-            guard case .int(let idx) = r[b], let m = host.peekMessage(at: Int(idx), thread: self) else {
-                return taken
-            }
-            r[a] = m
-            return skipped
-        case .recvtake:
-            if case .int(let idx) = r[b] { host.removeMessage(at: Int(idx), thread: self) }
         case .recvwait:
             var timeout: Int64?
             switch r[b] {
@@ -163,11 +155,6 @@ extension VMThread {
                 return .continue
             }
             return try hostResult(host.waitForMessage(timeout: timeout, thread: self), slot: base + a)
-        case .recvcursor:
-            if case .int(let n) = r[a] {
-                r[b] = .int(max(n, 0))
-                r[a] = .bool(true)
-            }
         case .matchlist:
             if case .list(let l) = r[b], l.count == c { return skipped }
             return taken
@@ -219,10 +206,6 @@ extension VMThread {
         let r = stack + base
         let a = Int(i.a)
         guard let call = KernelCall(rawValue: i.c) else { throw VMError("type", "bad kernel call \(i.c)") }
-        if call == .send && i.b == 2 {
-            remaining -= 4
-            return try hostResult(host.send(r[a + 1], r[a + 2], thread: self), slot: base + a)
-        }
         var args = Array(UnsafeBufferPointer(start: r + a + 1, count: Int(i.b)))
         remaining -= 4
         switch call {

@@ -120,7 +120,11 @@ public final class VMThread: @unchecked Sendable {
     }
 
     deinit {
-        stack.deinitialize(count: stackCapacity)
+        // Only registers holding a reference need destroying; most hold nil or numbers, and
+        // the generic `deinitialize(count:)` destroys each through a witness call.
+        for index in 0..<stackCapacity where !stack[index].isScalar {
+            (stack + index).deinitialize(count: 1)
+        }
         stack.deallocate()
         frames.deinitialize(count: frameCount)
         frames.deallocate()

@@ -29,4 +29,13 @@ struct Mailbox {
         messages.append(message)
         arrivals &+= 1
     }
+
+    /// Removes and returns the message at `index` (usually the oldest).
+    mutating func take(at index: Int) -> Message {
+        removals &+= 1
+        return index == 0 ? messages.removeFirst() : messages.remove(at: index)
+    }
+
+    /// Whether a sender waits for room.
+    var hasBlockedSenders: Bool { !(blockedSenders?.isEmpty ?? true) }
 }

@@ -3,6 +3,9 @@
 struct Registry {
     private var versions: [String: [SemanticVersion: Executable]] = [:]
     private var defaults: [String: SemanticVersion] = [:]
+    /// References resolved since the registry last changed: a program spawning in a loop
+    /// names the same one every time, and splitting and parsing it cost a fifth of a spawn.
+    private var resolved: [String: Executable] = [:]
 
     /// Adds an executable. The first version of a name, or a newer one than the default,
     /// becomes the default. Loading the same name@version again replaces it.
@@ -11,13 +14,21 @@ struct Registry {
             throw .invalid("'\(executable.version)' is not a semantic version (like 1.2.0)")
         }
         versions[executable.name, default: [:]][version] = executable
+        resolved = [:]
         if let current = defaults[executable.name], current >= version { return false }
         defaults[executable.name] = version
         return true
     }
 
     /// `name` (the default version) or `name@1.2.0`.
-    func resolve(_ reference: String) throws(KernelError) -> Executable {
+    mutating func resolve(_ reference: String) throws(KernelError) -> Executable {
+        if let executable = resolved[reference] { return executable }
+        let executable = try lookUp(reference)
+        resolved[reference] = executable
+        return executable
+    }
+
+    private func lookUp(_ reference: String) throws(KernelError) -> Executable {
         let (name, versionText) = Registry.split(reference)
         guard let loaded = versions[name], !loaded.isEmpty else { throw .noSuchExecutable(name) }
         guard let versionText else {
@@ -39,11 +50,13 @@ struct Registry {
             throw .noSuchExecutable("\(name)@\(text)")
         }
         defaults[name] = version
+        resolved = [:]
     }
 
     /// Removes name@version; the default moves to the newest remaining version.
     mutating func remove(_ name: String, version: SemanticVersion) {
         versions[name]?[version] = nil
+        resolved = [:]
         if versions[name]?.isEmpty ?? true {
             versions[name] = nil
             defaults[name] = nil
@@ -64,7 +77,8 @@ struct Registry {
     func contains(name: String) -> Bool { versions[name] != nil }
 
     static func split(_ reference: String) -> (String, String?) {
-        guard let at = reference.firstIndex(of: "@") else { return (reference, nil) }
-        return (String(reference[..<at]), String(reference[reference.index(after: at)...]))
+        let bytes = reference.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return (reference, nil) }
+        return (String(reference[..<at]), String(reference[bytes.index(after: at)...]))
     }
 }

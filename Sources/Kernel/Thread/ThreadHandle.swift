@@ -53,14 +53,13 @@ public struct ThreadHandle {
         kernel.lock.withLock {
             let own = thread.mailbox?.count ?? 0
             let message: Message
-            if index < own, let taken = thread.mailbox?.messages.remove(at: index) {
+            if index < own, let taken = thread.mailbox?.take(at: index) {
                 message = taken
-                thread.mailbox?.removals &+= 1
-                kernel.admitBlockedSender(of: .thread(thread))
+                if thread.mailbox?.hasBlockedSenders == true { kernel.admitBlockedSender(of: .thread(thread)) }
             } else if index - own < thread.process.mailbox.count {
-                message = thread.process.mailbox.messages.remove(at: index - own)
-                thread.process.mailbox.removals &+= 1
-                kernel.admitBlockedSender(of: .process(thread.process))
+                let process = thread.process
+                message = process.mailbox.take(at: index - own)
+                if process.mailbox.hasBlockedSenders { kernel.admitBlockedSender(of: .process(process)) }
             } else {
                 return nil
             }
