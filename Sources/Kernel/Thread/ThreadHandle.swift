@@ -55,7 +55,9 @@ public struct ThreadHandle {
             let message: Message
             if index < own, let taken = thread.mailbox?.take(at: index) {
                 message = taken
-                if thread.mailbox?.hasBlockedSenders == true { kernel.admitBlockedSender(of: .thread(thread)) }
+                if thread.mailbox?.hasBlockedSenders == true {
+                    kernel.admitBlockedSender(of: .thread(thread))
+                }
             } else if index - own < thread.process.mailbox.count {
                 let process = thread.process
                 message = process.mailbox.take(at: index - own)
