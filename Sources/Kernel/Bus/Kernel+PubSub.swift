@@ -85,13 +85,13 @@ extension Kernel {
             var targets: [PID] = []
             switch scope {
             case .children:
-                targets = (processes[pid]?.children ?? []).sorted()
+                targets = Array(processes[pid]?.children ?? ChildList())
             case .descendants:
-                var frontier = (processes[pid]?.children ?? []).sorted()
+                var frontier = Array(processes[pid]?.children ?? ChildList())
                 while let next = frontier.first {
                     frontier.removeFirst()
                     targets.append(next)
-                    frontier += (processes[next]?.children ?? []).sorted()
+                    frontier += processes[next]?.children ?? ChildList()
                 }
             case .all:
                 targets = processes.values.map(\.pid).filter { $0 != pid && $0 != WellKnownPID.initProcess }

@@ -20,7 +20,7 @@ final class KProcess {
     /// Live threads, main thread first.
     var threads: [KThread] = []
     /// Child PIDs (created on first child; init keeps none).
-    var children: Set<PID>?
+    var children: ChildList?
     var mailbox = Mailbox()
     var suspended = false
     /// Stands for a caller outside the kernel (see ``Kernel/attachExternalProcess(name:version:)``).

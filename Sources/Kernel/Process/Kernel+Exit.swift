@@ -69,7 +69,7 @@ extension Kernel {
     private func adoptChildren(of process: KProcess) {
         guard let children = process.children, !children.isEmpty else { return }
         process.children = nil
-        for pid in children.sorted() {
+        for pid in children {
             guard let child = processes[pid] else { continue }
             child.parent = WellKnownPID.initProcess
             if child.isExited { reap(child) }

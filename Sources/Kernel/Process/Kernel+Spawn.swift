@@ -41,7 +41,7 @@ extension Kernel {
         // init keeps no child set: nothing asks for init's children by PID (`ps` draws the tree
         // from parent links), and a set of every orphan cost two hashes per spawn and exit.
         if parentPID != WellKnownPID.initProcess, let parent = processes[parentPID] {
-            if parent.children == nil { parent.children = [] }
+            if parent.children == nil { parent.children = ChildList() }
             parent.children?.insert(pid)
         }
         let main = KThread(

@@ -120,6 +120,10 @@ public final class Program: @unchecked Sendable {
     /// The arguments to pass to `main`: `[list of args]` if it takes a parameter, else none.
     public func mainArguments(_ args: [String]) -> [Value] {
         guard let main, main.arity > 0 else { return [] }
-        return [.list(args.map { Value.str($0) })] + Array(repeating: .nil, count: main.arity - 1)
+        var values: [Value] = []
+        values.reserveCapacity(main.arity)
+        values.append(.list(args.map { Value.str($0) }))
+        values.append(contentsOf: repeatElement(.nil, count: main.arity - 1))
+        return values
     }
 }
