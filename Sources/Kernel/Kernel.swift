@@ -120,13 +120,15 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         return lastID
     }
 
+    /// Appends an event stamped `time`, or ``recentNow``. Lock held.
     func record(
         _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil, detail: String = "",
-        correlation: UInt64? = nil, message: Value? = nil
+        correlation: UInt64? = nil, message: Value? = nil, at time: UInt64? = nil
     ) {
         guard configuration.recordEvents else { return }
         eventLog.append(
-            time: recentNow, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
+            time: time ?? recentNow, kind, pid: pid, tid: tid, peer: peer, detail: detail,
+            correlation: correlation,
             message: message)
     }
 

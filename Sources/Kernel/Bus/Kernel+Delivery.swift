@@ -20,7 +20,8 @@ extension Kernel {
     func deliver(_ value: Value, to address: Address, from sender: Address?, force: Bool = false)
         -> Delivery
     {
-        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: recentNow)
+        let time = recentNow
+        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: time)
         let result = queue(message, to: address, force: force)
         switch result {
         case .delivered, .dead: counters.messagesSent &+= 1
@@ -30,7 +31,7 @@ extension Kernel {
             let (senderPID, senderTID) = owner(of: sender)
             record(
                 .send, pid: senderPID, tid: senderTID, peer: address.number, correlation: message.id,
-                message: value)
+                message: value, at: time)
         }
         return result
     }

@@ -23,16 +23,23 @@ struct EventLog {
         detail: String = "", correlation: UInt64? = nil, message: Value? = nil
     ) {
         total += 1
-        let event = KernelEvent(
-            sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
-            correlation: correlation, message: message)
-        sink?(event)
+        // Built straight into its slot: a local copy cost a copy and a destroy per event.
+        let slot: Int
         if ring.count < capacity {
-            ring.append(event)
+            slot = ring.count
+            ring.append(
+                KernelEvent(
+                    sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
+                    correlation: correlation, message: message))
         } else {
-            ring[start] = event
-            start = (start + 1) % capacity
+            slot = start
+            ring[slot] = KernelEvent(
+                sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
+                correlation: correlation, message: message)
+            start += 1
+            if start == capacity { start = 0 }
         }
+        if let sink { sink(ring[slot]) }
     }
 
     /// Events with a sequence number above `after`, oldest first.

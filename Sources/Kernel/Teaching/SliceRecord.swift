@@ -1,7 +1,8 @@
-/// How a slice ended, kept cheaply (rendered only when shown).
+/// How a slice ended, kept cheaply: a blocked slice keeps the wait's label as `ps` shows it,
+/// which for the frequent waits (`receive`, `sleep`) is a literal that costs nothing to copy.
 public enum SliceOutcome: Sendable {
     case yielded, finished, failed, exited
-    case blocked(WaitRequest)
+    case blocked(String)
 
     /// `yielded`, `blocked: receive`, `finished`, …
     public var label: String {
@@ -10,7 +11,7 @@ public enum SliceOutcome: Sendable {
         case .finished: "finished"
         case .failed: "failed"
         case .exited: "exited"
-        case .blocked(let request): "blocked: \(request.label)"
+        case .blocked(let reason): "blocked: \(reason)"
         }
     }
 }
@@ -34,22 +35,43 @@ public struct SliceRecord: Sendable {
     }
 }
 
+/// A slice as the history keeps it: the thread itself rather than its name, so that booking a
+/// slice (every context switch) copies no string; the name is read when the slice is shown.
+struct SliceEntry {
+    let thread: KThread
+    var slot: Int
+    var start: UInt64
+    var duration: UInt64
+    var reductions: Int
+    var outcome: SliceOutcome
+
+    /// The public record. Lock held (it reads the thread's names).
+    var record: SliceRecord {
+        SliceRecord(
+            slot: slot, tid: thread.tid, pid: thread.process.pid,
+            name: thread.tid == thread.process.pid ? thread.process.name : thread.name, start: start,
+            duration: duration, reductions: reductions, outcome: outcome)
+    }
+}
+
 /// The last slices, oldest first, in a ring. Guarded by the kernel lock.
 struct SliceHistory {
     static let capacity = 2000
-    private var ring: [SliceRecord] = []
+    private var ring: [SliceEntry] = []
     private var start = 0
 
-    mutating func append(_ record: SliceRecord) {
+    mutating func append(_ record: consuming SliceEntry) {
         if ring.count < SliceHistory.capacity {
             ring.append(record)
         } else {
             ring[start] = record
-            start = (start + 1) % SliceHistory.capacity
+            start += 1
+            if start == SliceHistory.capacity { start = 0 }
         }
     }
 
-    var all: [SliceRecord] { Array(ring[start...] + ring[..<start]) }
+    /// Lock held.
+    var all: [SliceRecord] { (ring[start...] + ring[..<start]).map(\.record) }
 }
 
 extension Kernel {
@@ -75,20 +97,22 @@ extension Kernel {
         let label: SliceOutcome
         switch outcome {
         case .yielded: label = .yielded
-        case .blocked(let request): label = .blocked(request)
+        case .blocked(let request): label = .blocked(request.label)
         case .finished: label = .finished
         case .failed: label = .failed
         case .exited: label = .exited
         }
-        let record = SliceRecord(
-            slot: slot, tid: thread.tid, pid: thread.process.pid,
-            name: thread.tid == thread.process.pid ? thread.process.name : thread.name,
-            start: start, duration: duration, reductions: reductions, outcome: label)
-        sliceHistory.append(record)
-        if let handler = traceHandler {
-            lock.unlock()
-            handler(record)
-            lock.lock()
+        let entry = SliceEntry(
+            thread: thread, slot: slot, start: start, duration: duration, reductions: reductions,
+            outcome: label)
+        guard let handler = traceHandler else {
+            sliceHistory.append(entry)  // its last use: moved, not copied
+            return
         }
+        let record = entry.record
+        sliceHistory.append(entry)
+        lock.unlock()
+        handler(record)
+        lock.lock()
     }
 }

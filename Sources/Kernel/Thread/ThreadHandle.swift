@@ -66,11 +66,12 @@ public struct ThreadHandle {
                 return nil
             }
             thread.messagesIn &+= 1
-            thread.process.lastReceive = kernel.recentNow
+            let time = kernel.recentNow
+            thread.process.lastReceive = time
             kernel.counters.messagesReceived &+= 1
             kernel.record(
                 .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number,
-                correlation: message.id)
+                correlation: message.id, at: time)
             return message
         }
     }
