@@ -53,7 +53,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var sliceHistory = SliceHistory()
     var traceHandler: (@Sendable (SliceRecord) -> Void)?
     /// How runs of each executable version ended.
-    var outcomes: [String: ProgramOutcomes] = [:]
+    var outcomes = OutcomeTable()
     /// Registered names (`spawn --name`, `register(name)`).
     var names: [String: PID] = [:]
     /// The host of every VM thread of this kernel.

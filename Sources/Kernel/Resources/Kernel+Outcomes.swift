@@ -9,18 +9,8 @@ public struct ProgramOutcomes: Sendable, Equatable {
 extension Kernel {
     /// Books a process's end for its executable. Lock held.
     func bookOutcome(of process: KProcess, _ status: ExitStatus) {
-        let duration = process.ended &- process.started
-        let failed = !status.isSuccess
-        modifyOutcomes(of: process.executable.reference) { outcome in
-            outcome.runs += 1
-            if failed { outcome.failures += 1 }
-            outcome.totalNanoseconds &+= duration
-        }
-    }
-
-    /// Changes the outcomes of `reference` in place: one hash of the key, not two.
-    private func modifyOutcomes(of reference: String, _ change: (inout ProgramOutcomes) -> Void) {
-        change(&outcomes[reference, default: ProgramOutcomes()])
+        outcomes.book(
+            process.executable, nanoseconds: process.ended &- process.started, failed: !status.isSuccess)
     }
 
     /// How runs of `name@version` have ended, if any has.

@@ -79,11 +79,13 @@ extension Kernel {
             var byState: [ProcessState: Int] = [:]
             var memory = 0
             var queued = 0
-            for process in processes.values where scanningProcesses {
-                byState[displayState(of: process).0, default: 0] += 1
-                memory += self.memory(of: process)
-                queued += process.mailbox.count
-                for thread in process.threads { queued += thread.mailbox?.count ?? 0 }
+            if scanningProcesses {
+                processes.forEach { process in
+                    byState[displayState(of: process).0, default: 0] += 1
+                    memory += self.memory(of: process)
+                    queued += process.mailbox.count
+                    for thread in process.threads { queued += thread.mailbox?.count ?? 0 }
+                }
             }
             return KernelStats(
                 uptimeNanoseconds: now, processes: processes.count, processesByState: byState,

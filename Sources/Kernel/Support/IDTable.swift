@@ -66,6 +66,15 @@ final class IDTable<Object: AnyObject> {
         return object
     }
 
+    /// Calls `body` with every object, in id order, without building an array.
+    func forEach(_ body: (Object) -> Void) {
+        for case let page? in pages {
+            for slot in 0..<Self.pageSize {
+                if let object = page[slot] { body(object) }
+            }
+        }
+    }
+
     /// Every object, in id order.
     var values: [Object] {
         var result: [Object] = []

@@ -21,7 +21,7 @@ extension Kernel {
     public func warnings(of pid: PID? = nil) -> [KernelWarning] {
         lock.withLock {
             let targets =
-                pid.map { [processes[$0]].compactMap { $0 } } ?? processes.values.sorted { $0.pid < $1.pid }
+                pid.map { [processes[$0]].compactMap { $0 } } ?? processes.values  // in PID order
             return targets.flatMap(warningsLocked)
         }
     }
