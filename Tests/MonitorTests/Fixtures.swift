@@ -64,5 +64,5 @@ enum Fixture {
 
 extension ProcessTable {
     /// The PIDs of the visible rows, top to bottom.
-    var visiblePIDs: [PID] { rows.map { sample.processes[Int($0.index)].pid } }
+    var visiblePIDs: [PID] { rows.map { sample.rows[Int($0.index)].pid } }
 }

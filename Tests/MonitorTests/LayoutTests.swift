@@ -156,9 +156,8 @@ import Testing
         }
         kernel.runUntilIdle()
         let threads = try kernel.threadList(of: pid)
-        let process = try #require(kernel.process(pid))
         let lines = ThreadsPaneLayout(width: 80).lines(
-            process: process, threads: threads, cpu: [12.5], height: 4
+            pid: pid, threads: threads, cpu: [12.5], height: 4
         ).map(\.text)
         #expect(
             lines == [

@@ -190,7 +190,7 @@ import Testing
         var table = ProcessTable(sample: Fixture.tree)
         table.select(row: 5)
         table.toggleTag()
-        table.update(Fixture.sample(Array(Fixture.tree.processes.prefix(5))))
+        table.update(Fixture.sample(Array((Fixture.tree.snapshots ?? []).prefix(5))))
         #expect(table.tagged.isEmpty)
     }
 
@@ -211,7 +211,7 @@ import Testing
     @Test func whenTheSelectedProcessIsGoneTheRowStays() {
         var table = ProcessTable(sample: Fixture.tree, treeMode: false)
         table.select(row: 5)
-        table.update(Fixture.sample(Array(Fixture.tree.processes.prefix(5))))
+        table.update(Fixture.sample(Array((Fixture.tree.snapshots ?? []).prefix(5))))
         #expect(table.selectedRow == 4)
         #expect(table.selectedPID == 5)
     }

@@ -24,10 +24,10 @@ public struct BatchRenderer: Sendable {
     /// One snapshot of `kernel`: CPU% against the previous call (the first: since each
     /// process started).
     public mutating func snapshot(of kernel: Kernel) -> [String] {
-        lines(for: sampler.collect(from: kernel))
+        lines(for: sampler.collectSnapshots(from: kernel))
     }
 
-    /// The lines of one snapshot of `sample`.
+    /// The lines of one snapshot of `sample` (versions and warnings from its full snapshots).
     public func lines(for sample: ProcessSample) -> [String] {
         let table = ProcessTable(sample: sample, treeMode: treeMode, sortKey: sortKey)
         let layout = ProcessTableLayout(width: width, glyphs: glyphs)

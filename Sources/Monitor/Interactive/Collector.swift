@@ -3,7 +3,7 @@ import Kernel
 import Synchronization
 
 /// Samples the kernel on its own thread every `delay`, so that reading 100,000 processes
-/// (tens of milliseconds in the kernel) never stalls the keyboard or the drawing. The
+/// (about 10 ms in the kernel) never stalls the keyboard or the drawing. The
 /// curses thread takes the newest sample with ``take()``. In deterministic mode it also
 /// drives the kernel for `delay` of virtual time per sample, or nothing would move.
 final class Collector: @unchecked Sendable {  // `latest` is guarded by `lock`

@@ -50,21 +50,35 @@ extension MonitorController {
         let layout = ProcessTableLayout(width: max(1, width - menuWidth), glyphs: glyphs)
         var area = [layout.header(sortKey: table.sortKey, descending: table.descending)]
         let first = table.scrollTop
+        let details = snapshots(ofRows: first..<min(first + geometry.tableRows, table.rows.count))
         for row in first..<(first + geometry.tableRows) {
             area.append(
                 row < table.rows.count
-                    ? layout.line(table, row: row)
+                    ? layout.line(table, row: row, detail: details[table.rows[row].index])
                     : ScreenLine(String(repeating: " ", count: layout.columns.width)))
         }
         if let menu { area = menu.overlay(area, width: width) }
         lines += area
         if geometry.threadsPane > 0 {
             lines += ThreadsPaneLayout(width: width).lines(
-                process: table.selectedProcess, threads: threads, cpu: threadCPU, height: geometry.threadsPane
+                pid: table.selectedPID, threads: threads, cpu: threadCPU, height: geometry.threadsPane
             )
         }
         lines = Array(lines.prefix(height - 1))
         return fill(lines, width, height - 1) + [footer(width: width)]
+    }
+
+    /// Full snapshots of the processes on `rows`, by sample index, fetched from the kernel in
+    /// one call (none when the sample holds snapshots already). Only the rows on screen are
+    /// fetched: their versions and warnings are all the table shows beyond the sample.
+    private func snapshots(ofRows rows: Range<Int>) -> [Int32: ProcessSnapshot] {
+        guard !rows.isEmpty, table.sample.snapshots == nil else { return [:] }
+        let pids = rows.map { table.sample.rows[Int(table.rows[$0].index)].pid }
+        var byIndex: [Int32: ProcessSnapshot] = [:]
+        for snapshot in kernel.processSnapshots(of: pids) {
+            if let index = table.sample.index(of: snapshot.pid) { byIndex[Int32(index)] = snapshot }
+        }
+        return byIndex
     }
 
     /// `[paused]`, `[follow 12]`, `[filter: wor]`, `[3 tagged]`.

@@ -79,7 +79,7 @@ enum DetailLayout {
         section("Threads (\(detail.threads.count))")
         let pane = ThreadsPaneLayout(width: width)
         lines += pane.lines(
-            process: nil, threads: detail.threads, cpu: detail.threadCPU, height: detail.threads.count + 1)
+            pid: nil, threads: detail.threads, cpu: detail.threadCPU, height: detail.threads.count + 1)
         section("Log (last \(detail.logs.count) lines)")
         for line in detail.logs { add("  " + line) }
         if detail.logs.isEmpty { add("  (nothing printed)") }

@@ -48,25 +48,31 @@ struct ProcessTableLayout {
         }
     }
 
-    /// Row `row` of the table.
-    func line(_ table: ProcessTable, row: Int) -> ScreenLine {
+    /// Row `row` of the table. The version and warnings come from `detail`, the process's full
+    /// snapshot fetched for the screen, else from the sample's snapshots; without either (the
+    /// process ended since the sample) the name shows alone. The figures come from the sample,
+    /// so they match the sort order.
+    func line(_ table: ProcessTable, row: Int, detail: ProcessSnapshot? = nil) -> ScreenLine {
         guard let process = table.process(atRow: row) else { return ScreenLine("") }
         let display = table.rows[row]
+        let detail = detail ?? table.snapshot(atRow: row)
+        let name = table.name(atRow: row) + (detail.map { "@" + $0.version } ?? "")
+        let warnings = detail?.warnings ?? 0
         let totals = table.totals[Int32(row)]
         let prefix = table.treeMode ? treePrefix(table.rows, row: row) : ""
         let marker = display.isCollapsed ? "+" : ""
         let text = columns.line { id in
             switch id {
             case .pid: "\(process.pid)"
-            case .name: prefix + marker + process.name + "@" + process.version
+            case .name: prefix + marker + name
             case .state: process.state.rawValue
             case .priority: "\(process.priority)"
-            case .threads: "\(totals?.threads ?? process.threads)"
+            case .threads: "\(totals?.threads ?? Int(process.threads))"
             case .cpu: Units.percent(totals?.cpuPercent ?? table.cpuPercent(atRow: row))
             case .memory: Units.bytes(totals?.memory ?? process.memory)
-            case .mailbox: ProcessTableLayout.count(process.mailbox)
+            case .mailbox: ProcessTableLayout.count(Int(process.mailbox))
             case .time: Units.cpuTime(process.cpuNanoseconds)
-            case .warnings: process.warnings == 0 ? "" : process.warnings > 9 ? "+" : "\(process.warnings)"
+            case .warnings: warnings == 0 ? "" : warnings > 9 ? "+" : "\(warnings)"
             }
         }
         var spans: [StyledSpan] = []

@@ -20,16 +20,16 @@ struct ThreadsPaneLayout {
             ], width: width, minimumFlexible: 8, dropOrder: [.reductions, .priority, .wait, .state])
     }
 
-    /// `height` lines: the header (naming the process) and as many threads as fit.
+    /// `height` lines: the header (naming process `pid`) and as many threads as fit.
     func lines(
-        process: ProcessSnapshot?, threads: [ThreadSnapshot], cpu: [Double], height: Int
+        pid: PID?, threads: [ThreadSnapshot], cpu: [Double], height: Int
     ) -> [ScreenLine] {
         guard height > 0 else { return [] }
         let titles = columns.columns
         let headerText = columns.line { id in
             let title = titles.first { $0.id == id }?.title ?? ""
-            guard id == .name, let process else { return title }
-            return "\(title)  (threads of \(process.pid): \(threads.count))"
+            guard id == .name, let pid else { return title }
+            return "\(title)  (threads of \(pid): \(threads.count))"
         }
         let header = ScreenLine(headerText, width: columns.width, style: .columnHeader)
         var lines = [header]

@@ -49,11 +49,21 @@ public struct ProcessTable: Sendable {
     }
 
     /// The process on `row`.
-    public func process(atRow row: Int) -> ProcessSnapshot? {
-        rows.indices.contains(row) ? sample.processes[Int(rows[row].index)] : nil
+    public func process(atRow row: Int) -> ProcessRow? {
+        rows.indices.contains(row) ? sample.rows[Int(rows[row].index)] : nil
     }
 
-    public var selectedProcess: ProcessSnapshot? { process(atRow: selectedRow) }
+    /// The name of the process on `row` ("" past the end).
+    public func name(atRow row: Int) -> String {
+        rows.indices.contains(row) ? sample.name(at: Int(rows[row].index)) : ""
+    }
+
+    /// The full snapshot of the process on `row`, when the sample holds snapshots.
+    public func snapshot(atRow row: Int) -> ProcessSnapshot? {
+        rows.indices.contains(row) ? sample.snapshots?[Int(rows[row].index)] : nil
+    }
+
+    public var selectedProcess: ProcessRow? { process(atRow: selectedRow) }
 
     /// CPU% of the process on `row`.
     public func cpuPercent(atRow row: Int) -> Double {
@@ -135,10 +145,11 @@ public struct ProcessTable: Sendable {
     @discardableResult
     public mutating func search(_ text: String, fromCurrent: Bool = false) -> Bool {
         guard let match = TextMatch(text), !rows.isEmpty else { return false }
+        let matching = match.matches(in: sample)
         let first = fromCurrent ? 0 : 1
         for step in first..<(rows.count + first) {
             let row = (selectedRow + step) % rows.count
-            if match.matches(sample.processes[Int(rows[row].index)]) {
+            if matching[Int(rows[row].index)] {
                 following = false
                 select(row: row)
                 return true
@@ -164,7 +175,7 @@ public struct ProcessTable: Sendable {
     public mutating func tagSubtree() {
         guard rows.indices.contains(selectedRow) else { return }
         index.forEachInSubtree(of: rows[selectedRow].index) { node in
-            tagged.insert(sample.processes[Int(node)].pid)
+            tagged.insert(sample.rows[Int(node)].pid)
         }
     }
 
@@ -181,12 +192,15 @@ public struct ProcessTable: Sendable {
             sample: sample, order: order, filter: TextMatch(filterText), collapsed: collapsed)
         index = TreeIndex(sample: sample, order: order)
         if treeMode {
-            (rows, totals) = builder.tree(index)
+            totals = builder.tree(index, into: &rows)
         } else {
-            (rows, totals) = (builder.flat(), [:])
+            builder.flat(into: &rows)
+            totals = [:]
         }
         if !collapsed.isEmpty { collapsed = collapsed.filter { sample.index(of: $0) != nil } }
-        if let pid = selectedPID, let row = rows.firstIndex(where: { sample.pids[Int($0.index)] == pid }) {
+        if let pid = selectedPID, let wanted = sample.index(of: pid).map(Int32.init),
+            let row = rows.firstIndex(where: { $0.index == wanted })
+        {
             selectedRow = row
         } else {
             if selectedPID != nil { following = false }

@@ -2,7 +2,7 @@ import Kernel
 
 /// One visible row of the process table: which process, and where it sits in the tree.
 public struct DisplayRow: Sendable, Equatable {
-    /// Index into ``ProcessSample/processes``.
+    /// Index into ``ProcessSample/rows``.
     public var index: Int32
     /// 0 for a root (and for every row in flat mode).
     public var depth: Int32
@@ -36,63 +36,88 @@ struct TreeBuilder {
     let sample: ProcessSample
     /// Process indices sorted by the sort key.
     let order: [Int32]
-    let filter: TextMatch?
+    /// Whether each process matches the filter, by index; nil without a filter.
+    let matching: [Bool]?
     let collapsed: Set<PID>
 
-    /// Flat mode: the matching processes in sort order.
-    func flat() -> [DisplayRow] {
-        var rows: [DisplayRow] = []
+    init(sample: ProcessSample, order: [Int32], filter: TextMatch?, collapsed: Set<PID>) {
+        self.sample = sample
+        self.order = order
+        self.matching = filter?.matches(in: sample)
+        self.collapsed = collapsed
+    }
+
+    /// Flat mode: the matching processes in sort order. Fills `rows` (its storage is reused).
+    func flat(into rows: inout [DisplayRow]) {
+        rows.removeAll(keepingCapacity: true)
         rows.reserveCapacity(order.count)
-        for index in order where filter.map({ $0.matches(sample.processes[Int(index)]) }) ?? true {
+        for index in order where matching?[Int(index)] ?? true {
             rows.append(DisplayRow(index: index, depth: 0, parentRow: -1, flags: 0))
         }
-        return rows
     }
 
     /// Tree mode: children under parents, siblings in sort order; with a filter, the matching
-    /// processes and their ancestors. Returns the rows and the totals of collapsed rows.
-    func tree(_ index: TreeIndex) -> (rows: [DisplayRow], totals: [Int32: SubtreeTotals]) {
-        let processes = sample.processes
-        let count = processes.count
+    /// processes and their ancestors. Fills `rows` (its storage is reused) and returns the
+    /// totals of collapsed rows.
+    func tree(_ index: TreeIndex, into rows: inout [DisplayRow]) -> [Int32: SubtreeTotals] {
         let keep = keptNodes(parent: index.parent)
-
-        var rows: [DisplayRow] = []
-        rows.reserveCapacity(count)
+        rows.removeAll(keepingCapacity: true)
+        rows.reserveCapacity(sample.rows.count)
         var totals: [Int32: SubtreeTotals] = [:]
-        // Stack of (node, depth, parent row, last sibling); pushed in reverse so pops come in order.
-        var stack: [(Int32, Int32, Int32, Bool)] = []
-        var kept: [Int32] = []
-        func pushKept(_ nodes: ArraySlice<Int32>, depth: Int32, parentRow: Int32) {
-            kept.removeAll(keepingCapacity: true)
-            for node in nodes where keep?[Int(node)] ?? true { kept.append(node) }
-            for (position, node) in kept.enumerated().reversed() {
-                stack.append((node, depth, parentRow, position == kept.count - 1))
+        // One level per depth: the siblings being listed and where the listing is. Depth-first
+        // with a stack as deep as the tree, not as wide as it.
+        var levels = [Level(index.roots[...], parentRow: -1, keep: keep)]
+        while let top = levels.indices.last {
+            let position = levels[top].position
+            guard position <= levels[top].lastVisible else {
+                levels.removeLast()
+                continue
             }
-        }
-        pushKept(index.roots[...], depth: 0, parentRow: -1)
-        while let (node, depth, parentRow, last) = stack.popLast() {
+            levels[top].position += 1
+            let node = levels[top].nodes[position]
+            if let keep, !keep[Int(node)] { continue }
             let own = index.children(of: node)
-            let visibleChildren = own.contains { keep?[Int($0)] ?? true }
-            var flags: UInt8 = last ? DisplayRow.lastSibling : 0
+            let visibleChildren = keep.map { keep in own.contains { keep[Int($0)] } } ?? !own.isEmpty
+            var flags: UInt8 = position == levels[top].lastVisible ? DisplayRow.lastSibling : 0
             if visibleChildren { flags |= DisplayRow.hasChildren }
             let row = Int32(rows.count)
             let isCollapsed =
-                visibleChildren && !collapsed.isEmpty && collapsed.contains(sample.pids[Int(node)])
+                visibleChildren && !collapsed.isEmpty && collapsed.contains(sample.rows[Int(node)].pid)
             if isCollapsed {
                 flags |= DisplayRow.collapsedFlag
                 totals[row] = subtreeTotals(node, index)
             }
-            rows.append(DisplayRow(index: node, depth: depth, parentRow: parentRow, flags: flags))
-            if visibleChildren && !isCollapsed { pushKept(own, depth: depth + 1, parentRow: row) }
+            rows.append(
+                DisplayRow(index: node, depth: Int32(top), parentRow: levels[top].parentRow, flags: flags))
+            if visibleChildren && !isCollapsed { levels.append(Level(own, parentRow: row, keep: keep)) }
         }
-        return (rows, totals)
+        return totals
+    }
+
+    /// Siblings being listed by ``tree(_:into:)``.
+    private struct Level {
+        let nodes: ArraySlice<Int32>
+        let parentRow: Int32
+        /// The next position in `nodes` to list.
+        var position: Int
+        /// The position of the last sibling shown (below `position` when none is).
+        let lastVisible: Int
+
+        init(_ nodes: ArraySlice<Int32>, parentRow: Int32, keep: [Bool]?) {
+            self.nodes = nodes
+            self.parentRow = parentRow
+            position = nodes.startIndex
+            lastVisible =
+                keep.map { keep in nodes.lastIndex { keep[Int($0)] } ?? nodes.startIndex - 1 }
+                ?? nodes.endIndex - 1
+        }
     }
 
     /// With a filter: the matching nodes and every ancestor of one. nil without a filter.
     private func keptNodes(parent: [Int32]) -> [Bool]? {
-        guard let filter else { return nil }
+        guard let matching else { return nil }
         var keep = [Bool](repeating: false, count: parent.count)
-        for index in sample.processes.indices where filter.matches(sample.processes[index]) {
+        for index in matching.indices where matching[index] {
             var node = Int32(index)
             while node >= 0 && !keep[Int(node)] {  // stops at a kept node, so cycles end too
                 keep[Int(node)] = true
@@ -105,10 +130,10 @@ struct TreeBuilder {
     private func subtreeTotals(_ root: Int32, _ index: TreeIndex) -> SubtreeTotals {
         var totals = SubtreeTotals(cpuPercent: 0, memory: 0, threads: 0)
         index.forEachInSubtree(of: root) { node in
-            let process = sample.processes[Int(node)]
+            let process = sample.rows[Int(node)]
             totals.cpuPercent += sample.cpuPercent[Int(node)]
             totals.memory += process.memory
-            totals.threads += process.threads
+            totals.threads += Int(process.threads)
         }
         return totals
     }
@@ -128,17 +153,19 @@ struct TreeIndex {
     }
 
     init(sample: ProcessSample, order: [Int32]) {
-        let count = sample.pids.count
+        let rows = sample.rows
+        let count = rows.count
+        let pids = PIDIndex(sample)
         parent = [Int32](repeating: -1, count: count)
-        var childCount = [Int32](repeating: 0, count: count + 1)
-        for index in 0..<count where sample.parentPIDs[index] != sample.pids[index] {
-            if let found = sample.index(of: sample.parentPIDs[index]) {
+        // start[i + 1] counts the children of i first, then becomes a running sum.
+        start = [Int32](repeating: 0, count: count + 1)
+        for index in 0..<count where rows[index].ppid != rows[index].pid {
+            if let found = pids.index(of: rows[index].ppid) {
                 parent[index] = Int32(found)
-                childCount[found] += 1
+                start[found + 1] += 1
             }
         }
-        start = [Int32](repeating: 0, count: count + 1)
-        for index in 0..<count { start[index + 1] = start[index] + childCount[index] }
+        for index in 0..<count { start[index + 1] += start[index] }
         var fill = start
         children = [Int32](repeating: 0, count: max(0, Int(start[count])))
         roots = []

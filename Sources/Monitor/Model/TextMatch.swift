@@ -14,9 +14,11 @@ struct TextMatch {
         pid = PID(trimmed)
     }
 
-    func matches(_ process: ProcessSnapshot) -> Bool {
-        if let pid, process.pid == pid { return true }
-        return contains(process.name)
+    /// Which processes of `sample` match, by row index. Each name entry is searched once, not
+    /// once per process.
+    func matches(in sample: ProcessSample) -> [Bool] {
+        let byName = sample.names.map(contains)
+        return sample.rows.map { byName[Int($0.name)] || $0.pid == pid }
     }
 
     /// A substring search on UTF-8 bytes with ASCII case folding; allocates nothing.
