@@ -124,7 +124,7 @@ extension Kernel {
     /// process (the shell) is running while it asks. Lock held.
     func displayState(of process: KProcess) -> (ProcessState, String?) {
         if process.pid == WellKnownPID.initProcess { return (.waiting, "children") }
-        if externalProcesses.contains(process.pid) { return (process.isExited ? .exited : .running, nil) }
+        if process.isExternal { return (process.isExited ? .exited : .running, nil) }
         return (process.state, process.waitLabel)
     }
 
