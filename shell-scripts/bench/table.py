@@ -50,7 +50,7 @@ def target(row, beam, lua, python):
     checks = {
         ("ring", "hops/s"): beam is not None and value >= beam,
         ("spawn-program", "us/spawn"): beam is not None and value <= beam,
-        ("spawn", "us/spawn"): value < 1.0,
+        ("spawn", "us/spawn"): beam is not None and value <= beam,
         ("idle-memory", "bytes/process"): value < 1024,
         ("startup", "ms/start"): value < 50,
     }
@@ -60,10 +60,10 @@ def target(row, beam, lua, python):
     if (workload, unit) == ("ps", "s") and row["params"].endswith("--json"):
         return "ok" if value < 0.5 else "MISS (< 0.5 s)"
     if (workload, unit) in checks:
-        needs_beam = workload in ("ring", "spawn-program")
+        needs_beam = workload in ("ring", "spawn-program", "spawn")
         if needs_beam and beam is None:
             return "? (no BEAM)"
-        goals = {"ring": ">= BEAM", "spawn-program": "<= BEAM", "spawn": "< 1 us",
+        goals = {"ring": ">= BEAM", "spawn-program": "<= BEAM", "spawn": "<= BEAM",
                  "idle-memory": "< 1 KB", "startup": "< 50 ms"}
         return "ok" if checks[(workload, unit)] else f"MISS ({goals[workload]})"
     return ""

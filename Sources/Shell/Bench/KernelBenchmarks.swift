@@ -4,27 +4,48 @@ import Kernel
 /// Benchmarks of the kernel core with native runnables (no VM): spawn cost, idle memory per
 /// process, context-switch rate.
 enum KernelBenchmarks {
-    /// Spawns `size` processes that exit at once; time until init has reaped them all.
+    /// Spawn-and-exit, as BEAM's `spawn-exit` measures it: a process inside the kernel spawns
+    /// `size` children that exit at once; the time until init has reaped them all. Best of
+    /// three runs.
     static func spawn(size: Int, options: ShellOptions) throws(BenchFailure) -> [BenchResult] {
+        var best = Double.infinity
+        for _ in 0..<3 { best = min(best, try spawnRun(size: size, options: options)) }
+        return [
+            BenchResult(
+                workload: "spawn", params: "n=\(size) slots=\(options.kernel.slots) best of 3",
+                value: best / Double(size) * 1e6, unit: "us/spawn")
+        ]
+    }
+
+    /// One run of ``spawn(size:options:)``: seconds.
+    private static func spawnRun(size: Int, options: ShellOptions) throws(BenchFailure) -> Double {
         let kernel = Kernel(configuration: options.kernel)
         kernel.start()
         defer { kernel.shutdown() }
-        let executable = Executable(name: "blip") { _ in
+        let child = Executable(name: "blip") { _ in
             ClosureRunnable { slice in
                 slice.used = 1
                 return .finished(.int(0))
             }
         }
+        let spawner = Executable(name: "spawner") { _ in
+            var spawned = 0
+            return ClosureRunnable { slice in
+                let batch = min(size - spawned, 64)
+                for _ in 0..<batch { _ = try? kernel.spawn(child) }  // init's children: reaped at exit
+                spawned += batch
+                slice.used = batch
+                return spawned < size ? .yielded : .finished(.int(0))
+            }
+        }
         let start = monotonicSeconds()
-        for _ in 0..<size { _ = try? kernel.spawn(executable) }
-        while kernel.stats(scanningProcesses: false).reaped < UInt64(size) { kernel.run(forMilliseconds: 1) }
-        let elapsed = monotonicSeconds() - start
-        return [
-            BenchResult(
-                workload: "spawn", params: "n=\(size) slots=\(options.kernel.slots)",
-                value: elapsed / Double(size) * 1e6,
-                unit: "us/spawn")
-        ]
+        do {
+            _ = try kernel.spawn(spawner)
+        } catch {
+            throw BenchFailure("cannot spawn: \(error)")
+        }
+        while kernel.stats(scanningProcesses: false).reaped < UInt64(size + 1) { kernel.run(forMilliseconds: 1) }
+        return monotonicSeconds() - start
     }
 
     /// Spawns `size` processes that block in receive; resident memory grown per process.
