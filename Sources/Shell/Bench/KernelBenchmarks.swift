@@ -44,7 +44,9 @@ enum KernelBenchmarks {
         } catch {
             throw BenchFailure("cannot spawn: \(error)")
         }
-        while kernel.stats(scanningProcesses: false).reaped < UInt64(size + 1) { kernel.run(forMilliseconds: 1) }
+        while kernel.stats(scanningProcesses: false).reaped < UInt64(size + 1) {
+            kernel.run(forMilliseconds: 1)
+        }
         return monotonicSeconds() - start
     }
 
