@@ -35,7 +35,7 @@ import Testing
         #expect(table.count == 5)
     }
 
-    @Test func emptiedPagesAreFreedAndObjectsReleased() {
+    @Test func emptiedOldPagesAreFreedAndObjectsReleased() {
         let table = IDTable<Item>()
         weak var released: Item?
         do {
@@ -43,12 +43,18 @@ import Testing
             released = item
             table[10] = item
         }
+        table[5000] = Item(5000)
+        #expect(table.pagesInUse == 2)
         #expect(released != nil)
         table[10] = nil
         #expect(released == nil)
+        #expect(table.pagesInUse == 1)  // ids 0..<1024 are all gone and will not come back
+        table[5000] = nil
+        #expect(table.pagesInUse == 1)  // the newest page stays: the next ids land there
         #expect(table.isEmpty)
-        table[10] = Item(10)  // the page comes back on demand
-        #expect(table[10]?.id == 10)
+        table[5001] = Item(5001)
+        #expect(table[5001]?.id == 5001)
+        #expect(table.pagesInUse == 1)
     }
 
     @Test func matchesADictionaryUnderRandomChurn() {

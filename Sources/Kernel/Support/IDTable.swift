@@ -3,8 +3,10 @@
 /// PIDs and TIDs come from one counter that only grows, so live ids cluster in a few recent
 /// ranges. A lookup is two loads instead of hashing the id (a `Dictionary<Int, _>` runs
 /// SipHash on every access: a fifth of a message hop and most of a spawn, measured with
-/// callgrind). A page whose objects are all gone is freed, so a long-running kernel keeps
-/// one pointer per 1,024 ids it ever handed out. Iteration is in id order.
+/// callgrind). A page whose objects are all gone is freed, unless it is the newest page (new
+/// ids land there: freeing it would make short-lived processes allocate and free a page
+/// each), so a long-running kernel keeps one pointer per 1,024 ids it ever handed out.
+/// Iteration is in id order.
 ///
 /// Written here rather than taken from a package: no package offers an id-indexed sparse
 /// table, and the pages are raw memory so that a lookup does no uniqueness or bounds work
@@ -21,14 +23,16 @@ final class IDTable<Object: AnyObject> {
     private var livePerPage: [Int32] = []
     /// How many objects the table holds.
     private(set) var count = 0
+    /// The page of the highest id stored so far: the only one that can still gain ids.
+    private var newestPage = 0
 
     var isEmpty: Bool { count == 0 }
 
+    /// Pages allocated now (what the table costs in memory beyond its page list).
+    var pagesInUse: Int { pages.lazy.filter { $0 != nil }.count }
+
     deinit {
-        for case let page? in pages {
-            page.deinitialize(count: Self.pageSize)
-            page.deallocate()
-        }
+        for index in pages.indices { freePage(index) }
     }
 
     /// The object with `id`, or nil. Setting nil removes it.
@@ -52,7 +56,7 @@ final class IDTable<Object: AnyObject> {
             case (true, false):
                 count -= 1
                 livePerPage[index] -= 1
-                if livePerPage[index] == 0 { freePage(index) }
+                if livePerPage[index] == 0 && index < newestPage { freePage(index) }
             default: break
             }
         }
@@ -97,16 +101,18 @@ final class IDTable<Object: AnyObject> {
             pages.append(contentsOf: repeatElement(nil, count: index + 1 - pages.count))
             livePerPage.append(contentsOf: repeatElement(0, count: index + 1 - livePerPage.count))
         }
+        newestPage = max(newestPage, index)
         if let page = pages[index] { return page }
         let page = UnsafeMutablePointer<Object?>.allocate(capacity: Self.pageSize)
-        page.initialize(repeating: nil, count: Self.pageSize)
+        for slot in 0..<Self.pageSize { (page + slot).initialize(to: nil) }
         pages[index] = page
         return page
     }
 
+    /// Releases what is left on page `index` and frees it.
     private func freePage(_ index: Int) {
         guard let page = pages[index] else { return }
-        page.deinitialize(count: Self.pageSize)
+        for slot in 0..<Self.pageSize where page[slot] != nil { (page + slot).deinitialize(count: 1) }
         page.deallocate()
         pages[index] = nil
     }
