@@ -46,7 +46,7 @@ extension Kernel {
         }
         let main = KThread(
             tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: recentNow)
-        process.threads.append(main)
+        process.threads = [main]  // a literal allocates once; append grew an empty array
         threads[pid] = main
         if let name = options.name {
             try? registerLocked(name, for: pid)
