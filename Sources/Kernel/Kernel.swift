@@ -71,6 +71,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     let queuedHint = Atomic<Int>(0)
     /// How many times a spinning slot looks at ``queuedHint`` before it sleeps (a few µs).
     static let spinChecks = 20_000
+    /// How many looks in a row a spinning slot must see work queued before it takes it.
+    static let persistChecks = 2_000
     var stopping = false
     /// What each slot is running now (TID or nil), for `slots` and `top`.
     var slotCurrent: [TID?]

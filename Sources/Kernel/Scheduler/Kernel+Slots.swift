@@ -47,12 +47,20 @@ extension Kernel {
     /// that spawns or messages others in a burst then finds a free slot awake, instead of
     /// paying a futex wake-up (tens of microseconds) per item. Lock held on entry and exit.
     /// Returns whether work appeared.
+    ///
+    /// It takes only work that stays queued for ``persistChecks`` looks (a microsecond or
+    /// two): a thread woken by the thread running on a busy slot is usually picked up by that
+    /// slot as soon as the waker blocks (a message ring, a request and its reply). Taking it
+    /// at once made the two slots trade the kernel lock, and the kernel's data between their
+    /// caches, on every message.
     private func spinForWork() -> Bool {
         spinningSlots += 1
         lock.unlock()
         var found = false
+        var sightings = 0
         for _ in 0..<Kernel.spinChecks where !found {
-            found = queuedHint.load(ordering: .relaxed) > 0
+            sightings = queuedHint.load(ordering: .relaxed) > 0 ? sightings + 1 : 0
+            found = sightings >= Kernel.persistChecks
         }
         lock.lock()
         spinningSlots -= 1
