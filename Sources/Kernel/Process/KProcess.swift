@@ -4,46 +4,48 @@ import Language
 /// A process: a PID, its place in the tree, its threads and mailbox, its limits and counters.
 /// Every field is guarded by the kernel lock.
 final class KProcess {
+    // The fields every message and slice touches come first, so that they share a few cache
+    // lines: with 10,000 processes in a ring, a hop was mostly cache misses on the receiver.
     let pid: PID
+    /// Live threads, main thread first.
+    var threads: [KThread] = []
+    var mailbox = Mailbox()
+    /// Set once it has ended.
+    var exitStatus: ExitStatus?
+    /// Stands for a caller outside the kernel (see ``Kernel/attachExternalProcess(name:version:)``).
+    var isExternal = false
+    var suspended = false
+    /// How many of its threads are on a slot now.
+    var runningThreads = 0
+    /// Ready threads held back by the `parallel` cap.
+    var deferred: Deque<KThread>?
+    let limits: ProcessLimits
+    /// When a message was last taken from its mailboxes (kernel nanoseconds).
+    var lastReceive: UInt64 = 0
     var parent: PID
+    /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).
+    var isReaped = false
     let executable: Executable
     let arguments: [String]
     var name: String
     var nice: Int
-    let limits: ProcessLimits
     let restart: RestartPolicy?
     /// How many times init restarted this program before this incarnation.
     let restartCount: Int
     /// When init restarted it recently (kernel nanoseconds), for the max-restarts rule.
     var restartHistory: [UInt64] = []
-
-    /// Live threads, main thread first.
-    var threads: [KThread] = []
     /// Child PIDs (created on first child; init keeps none).
     var children: ChildList?
-    var mailbox = Mailbox()
-    var suspended = false
-    /// Stands for a caller outside the kernel (see ``Kernel/attachExternalProcess(name:version:)``).
-    var isExternal = false
-    /// Set once it has ended.
-    var exitStatus: ExitStatus?
-    /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).
-    var isReaped = false
     /// Signals it asked to receive as messages.
     var trapMask: UInt16 = 0
     /// Memory in use, in bytes, as the VM reports allocations.
     var memoryUsed = 0
-    /// How many of its threads are on a slot now.
-    var runningThreads = 0
-    /// Ready threads held back by the `parallel` cap.
-    var deferred: Deque<KThread>?
     /// Threads parked while it is suspended.
     var stopped: [KThread]?
     /// Threads blocked in `wait` on it.
     var waiters: [KThread]?
     /// Return values of finished threads nobody has joined yet.
     var finishedResults: [TID: Value] = [:]
-
     // Counters: totals of threads that have finished; live threads add theirs.
     var finishedReductions: UInt64 = 0
     var finishedCPUNanoseconds: UInt64 = 0
@@ -52,8 +54,6 @@ final class KProcess {
     var coordination: CoordinationTable?
     /// Its shared-context regions (created on first use).
     var context: ProcessContext?
-    /// When a message was last taken from its mailboxes (kernel nanoseconds).
-    var lastReceive: UInt64 = 0
     /// Quality metrics it reported.
     var metrics: [String: MetricSummary] = [:]
     /// Who gets `{down: pid, code, reason}` when it exits.

@@ -4,11 +4,12 @@ import Language
 /// A green thread: a runnable plus the scheduler's bookkeeping. Every field is guarded by the
 /// kernel lock, except `runnable`, which only the slot running the thread touches.
 final class KThread {
+    // Fields in the order a slice and a message touch them; the rarely used ones last (see
+    // KProcess: fewer cache lines per message hop).
     let tid: TID
     /// Its process. Strong: timers and wait lists may hold a thread after its process is
     /// reaped; the process drops its threads when it exits, so no cycle outlives it.
     let process: KProcess
-    let name: String
     let runnable: Runnable
     var state: ThreadState = .ready
     /// The request it is blocked on while `state == .waiting`.
@@ -29,37 +30,33 @@ final class KThread {
     var mailbox: Mailbox?
     /// Arrival counts of both mailboxes when the thread last found nothing to receive.
     var receiveMark = ReceiveMark()
-    /// Threads blocked in `join` on this one.
-    var joiners: [KThread]?
-    /// Locks it holds, released when it finishes.
-    var heldLocks: [String] = []
-    /// Whether it is on a cycle of threads waiting for each other's locks.
-    var deadlocked = false
-    /// While it waits in `join` on several threads: the results collected so far.
-    var joinResults: [TID: Value]?
-
     // Owned by the slot running the thread (no lock needed): what a kernel call asked for.
     /// The wait request a kernel call made before the runnable reports `.blocked`.
     var pendingRequest: WaitRequest?
     /// A one-thread `join(t)`: hand the VM the single result, not a list.
     var unwrapJoin = false
-    /// Heap bytes accounted to this thread (measured, plus allocations since).
-    var memory = 0
-    /// Bytes reported since `memory` was last measured.
-    var allocatedSinceMeasure = 0
-
-    // For warnings (`lint`).
-    /// When it last became able to run after waiting (or started).
-    var unblockedSince: UInt64
-
-    // Counters (metrics).
     var reductions: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
     var contextSwitches: UInt64 = 0
     var waitNanoseconds: UInt64 = 0
     var waitStarted: UInt64 = 0
+    /// Whether it is on a cycle of threads waiting for each other's locks.
+    var deadlocked = false
+    /// When it last became able to run after waiting (or started).
+    var unblockedSince: UInt64
     var messagesIn: UInt64 = 0
     var messagesOut: UInt64 = 0
+    let name: String
+    /// Locks it holds, released when it finishes.
+    var heldLocks: [String] = []
+    /// Threads blocked in `join` on this one.
+    var joiners: [KThread]?
+    /// While it waits in `join` on several threads: the results collected so far.
+    var joinResults: [TID: Value]?
+    /// Heap bytes accounted to this thread (measured, plus allocations since).
+    var memory = 0
+    /// Bytes reported since `memory` was last measured.
+    var allocatedSinceMeasure = 0
     /// Service and tool calls made.
     var calls: UInt64 = 0
     let started: UInt64
