@@ -30,12 +30,6 @@ struct ChildList: Sequence {
     /// Where `pid` is or would go.
     private func position(of pid: PID) -> Int {
         if let last = pids.last, last < pid { return pids.count }  // the usual case
-        var low = 0
-        var high = pids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pids[middle] < pid { low = middle + 1 } else { high = middle }
-        }
-        return low
+        return pids.partitioningIndex { $0 >= pid }
     }
 }

@@ -1,11 +1,11 @@
-extension Array {
+extension RandomAccessCollection where Index == Int {
     /// The first index whose element satisfies `belongs` (binary search: the elements that
     /// satisfy it must all come after those that do not).
     func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
+        var low = startIndex
+        var high = endIndex
         while low < high {
-            let middle = (low + high) / 2
+            let middle = low + (high - low) / 2
             if belongs(self[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
