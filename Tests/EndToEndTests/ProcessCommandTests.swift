@@ -30,6 +30,18 @@ import Testing
         #expect(run.status == 70)
     }
 
+    @Test func psShowsHowOftenInitRestartedAProgram() async throws {
+        let result = try await run(
+            "spawn --restart on-failure --max-restarts 5 flaky.orch; sleep 1; ps; ps -o name,restarts")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.lines.contains { $0.hasPrefix("PID") && $0.contains("RESTARTS") })
+        let restarts = result.lines.compactMap { line -> Int? in
+            let fields = line.split(separator: " ")
+            return fields.first == "flaky" ? Int(fields.last ?? "") : nil
+        }
+        #expect(restarts.contains { $0 >= 1 }, "\(result.lines)")
+    }
+
     @Test func compileErrorsAreStatusFour() async throws {
         let result = try await Dkctl.run(["-c", "check broken.orch"], directory: Self.fixtures)
         #expect(result.status == 4)

@@ -68,6 +68,8 @@ final class KProcess {
     var logLines: [String] = []
     let started: UInt64
     var ended: UInt64 = 0
+    /// Set when it runs under a restart policy: shared with its restarts.
+    var lineage: RestartLineage?
 
     init(
         pid: PID, parent: PID, executable: Executable, arguments: [String], options: SpawnOptions,

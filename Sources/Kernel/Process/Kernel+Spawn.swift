@@ -18,7 +18,7 @@ extension Kernel {
     /// Lock held.
     func spawnLocked(
         _ executable: Executable, arguments: [String], options: SpawnOptions, runnable: Runnable,
-        restartCount: Int
+        restartCount: Int, lineage: RestartLineage? = nil
     ) throws(KernelError) -> PID {
         guard processes.count < configuration.maxProcesses else {
             record(.quota, pid: options.parent ?? WellKnownPID.initProcess, detail: "process limit")
@@ -36,6 +36,7 @@ extension Kernel {
         let process = KProcess(
             pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
             limits: options.limits(over: configuration.limits), restartCount: restartCount, now: recentNow)
+        if options.restart != nil { process.lineage = lineage ?? RestartLineage() }
         processes[pid] = process
         processOrder.append(process)
         // init keeps no child set: nothing asks for init's children by PID (`ps` draws the tree

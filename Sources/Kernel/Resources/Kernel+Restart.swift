@@ -23,7 +23,8 @@ extension Kernel {
         options.parent = WellKnownPID.initProcess
         let ticket = RestartTicket(
             executable: process.executable, arguments: process.arguments, options: options,
-            restartCount: process.restartCount + 1, history: history)
+            restartCount: process.restartCount + 1, lineage: process.lineage ?? RestartLineage(),
+            history: history)
         let delay = RestartPolicy.backoffMilliseconds(attempt: history.count)
         timers.schedule(at: current &+ UInt64(delay) * 1_000_000, .restart(ticket))
         if idleSlots > 0 { lock.signalSlot() }
@@ -35,8 +36,9 @@ extension Kernel {
         do {
             let pid = try spawnLocked(
                 ticket.executable, arguments: ticket.arguments, options: ticket.options, runnable: runnable,
-                restartCount: ticket.restartCount)
+                restartCount: ticket.restartCount, lineage: ticket.lineage)
             processes[pid]?.restartHistory = ticket.history
+            ticket.lineage.restarts += 1
             counters.restarts &+= 1
             record(.restart, pid: pid, peer: ticket.restartCount, detail: ticket.executable.reference)
         } catch {

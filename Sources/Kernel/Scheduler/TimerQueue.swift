@@ -18,6 +18,7 @@ struct RestartTicket {
     let arguments: [String]
     let options: SpawnOptions
     let restartCount: Int
+    let lineage: RestartLineage
     /// When earlier restarts happened (for the max-restarts-per-period rule).
     let history: [UInt64]
 }

@@ -115,7 +115,7 @@ extension Kernel {
             threads: process.threads.count, reductions: process.totalReductions,
             cpuNanoseconds: process.totalCPUNanoseconds, memory: memory(of: process),
             mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
-            reason: process.exitStatus?.reason, restarts: process.restartCount,
+            reason: process.exitStatus?.reason, restarts: process.lineage?.restarts ?? process.restartCount,
             contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments,
             warnings: warningsLocked(process).count)
     }

@@ -8,6 +8,8 @@ extension CommandCatalogue {
             details: """
                 Lists every process: init (PID 1), the shell, and exited processes not yet
                 waited for (zombies). -a is accepted for habit's sake (all is the default).
+                RESTARTS counts how often init restarted the program before this incarnation
+                (spawn --restart; each incarnation has a new PID); W counts lint warnings.
                   --tree     indent children under their parents
                   -T         list each process's threads under it
                   -o COLS    columns, e.g. -o pid,name,state,cpu (see below)

@@ -7,7 +7,7 @@ enum ProcessColumn: String, CaseIterable {
         args, w
 
     static let standard: [ProcessColumn] = [
-        .pid, .ppid, .name, .version, .state, .wait, .pri, .thr, .cpu, .mem, .msgq, .w,
+        .pid, .ppid, .name, .version, .state, .wait, .pri, .thr, .cpu, .mem, .msgq, .restarts, .w,
     ]
 
     var title: String {
