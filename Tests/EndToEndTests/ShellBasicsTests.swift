@@ -52,6 +52,8 @@ import Testing
     @Test(arguments: [
         ("kill", 2), ("kill -BOGUS 1", 2), ("kill abc", 2), ("kill 999", 3), ("kill -KILL 1", 1),
         ("wait", 0), ("wait 999", 3), ("wait x", 2), ("send", 2), ("send 2", 2), ("send 999 1", 3),
+        ("send 999 hello", 3),
+        ("send 999 {broken", 3), ("send 2 {a: b}", 2), ("send 2 ping", 0),
         ("send 2 {op: ", 2), ("send 2 {a: 1,,}", 2), ("spawn", 2), ("spawn nothing-here", 1),
         ("spawn --nice 99 x", 2), ("spawn --restart sometimes x", 2), ("spawn --mem lots x", 2),
         ("renice", 2), ("renice 50 2", 2), ("renice 5 999", 3), ("suspend", 2), ("resume 999", 3),

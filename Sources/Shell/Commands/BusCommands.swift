@@ -138,11 +138,24 @@ extension RegionSnapshot {
 
 extension ShellSession {
     /// Parses a message literal typed by the user.
+    /// A message written as a language literal; a lone bare word (`ping`, `orders.new`) is
+    /// taken as that string, as the Erlang shell takes it as an atom.
     func literal(_ text: String) throws(CommandFailure) -> Value {
         do {
             return try Value.parseLiteral(text)
         } catch {
+            let word = text.trimmingWhitespace()
+            if Self.isBareWord(word) { return .str(word) }
             throw .usage("malformed message: \(error)")
+        }
+    }
+
+    /// A word of letters, digits and `_ - . : @`, starting with a letter.
+    static func isBareWord(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return word.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+                || "_-.:@".unicodeScalars.contains($0)
         }
     }
 }

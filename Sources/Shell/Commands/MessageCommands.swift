@@ -7,8 +7,8 @@ extension CommandCatalogue {
             "send", synopsis: "send PID|tTID|NAME MESSAGE",
             summary: "send a message (a literal in the language's syntax) to a process or thread",
             details: """
-                MESSAGE is a value as a program writes it: 42, "text", [1, 2], {op: "add", a: 1}.
-                The sender is the shell ($$). The shell never blocks: a full mailbox is an error
+                MESSAGE is a value as a program writes it: 42, "text", [1, 2], {op: "add", a: 1};
+                a lone bare word (ping) is taken as that string. The sender is the shell ($$). The shell never blocks: a full mailbox is an error
                 (status 1); a process that has exited counts a dead letter (status 3).
                 Example: send $! {op: "add", a: 1, b: 2, from: $$}
                 """, rawAfter: { _ in 1 }, action: send),
@@ -30,8 +30,17 @@ extension CommandCatalogue {
         guard let literal = input.raw, !literal.trimmingWhitespace().isEmpty else {
             throw .usage("missing message; usage: send PID MESSAGE, e.g. send \(target) {op: \"ping\"}")
         }
-        let value = try session.literal(literal)
         let address = try session.address(target)
+        let value: Value
+        do {
+            value = try session.literal(literal)
+        } catch {
+            // A PID that never existed is the first thing wrong (status 3, as DESIGN §10 says).
+            if case .process(let pid) = address, session.kernel.process(pid) == nil {
+                throw KernelError.noSuchProcess(pid).failure
+            }
+            throw error
+        }
         do {
             try session.kernel.send(value, to: address, from: session.shellPID)
         } catch {
