@@ -18,6 +18,7 @@ extension Kernel {
             stopping = true
             lock.broadcastSlots()
             lock.broadcastChange()
+            lock.broadcastPause()
             return slotThreads
         }
         for thread in running { thread.join() }
@@ -99,7 +100,7 @@ extension Kernel {
                 while !stopping {
                     let current = monotonicNanoseconds()
                     guard current < deadline else { break }
-                    lock.waitForChange(nanoseconds: deadline - current)
+                    lock.pause(nanoseconds: deadline - current)
                 }
             }
         }

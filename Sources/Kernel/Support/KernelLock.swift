@@ -4,8 +4,10 @@
     import Darwin
 #endif
 
-/// The kernel's big lock: a pthread mutex with two condition variables, one on which idle
-/// execution slots sleep and one on which callers outside the kernel (the shell) wait.
+/// The kernel's big lock: a pthread mutex with three condition variables: one on which idle
+/// execution slots sleep, one on which callers outside the kernel (the shell) wait for
+/// something to end or arrive, and one on which an outside caller waits only for time to
+/// pass (so that every process exit does not wake it).
 ///
 /// Written here rather than taken from a package because the scheduler needs a condition
 /// variable bound to the same mutex with a timed wait, and ThreadSanitizer understands
@@ -14,11 +16,13 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let slotCondition: UnsafeMutablePointer<pthread_cond_t>
     private let externalCondition: UnsafeMutablePointer<pthread_cond_t>
+    private let pauseCondition: UnsafeMutablePointer<pthread_cond_t>
 
     init() {
         mutex = .allocate(capacity: 1)
         slotCondition = .allocate(capacity: 1)
         externalCondition = .allocate(capacity: 1)
+        pauseCondition = .allocate(capacity: 1)
         var mutexAttributes = pthread_mutexattr_t()
         pthread_mutexattr_init(&mutexAttributes)
         #if os(Linux)
@@ -36,15 +40,18 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
         #endif
         pthread_cond_init(slotCondition, &attributes)
         pthread_cond_init(externalCondition, &attributes)
+        pthread_cond_init(pauseCondition, &attributes)
         pthread_condattr_destroy(&attributes)
     }
 
     deinit {
         pthread_cond_destroy(slotCondition)
         pthread_cond_destroy(externalCondition)
+        pthread_cond_destroy(pauseCondition)
         pthread_mutex_destroy(mutex)
         slotCondition.deallocate()
         externalCondition.deallocate()
+        pauseCondition.deallocate()
         mutex.deallocate()
     }
 
@@ -67,6 +74,10 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
     /// The lock must be held; it is held again on return.
     func waitForChange(nanoseconds: UInt64?) { wait(externalCondition, nanoseconds: nanoseconds) }
 
+    /// A caller outside the kernel lets time pass: it sleeps `nanoseconds` unless the kernel
+    /// shuts down. The lock must be held; it is held again on return.
+    func pause(nanoseconds: UInt64) { wait(pauseCondition, nanoseconds: nanoseconds) }
+
     private func wait(_ condition: UnsafeMutablePointer<pthread_cond_t>, nanoseconds: UInt64?) {
         guard let nanoseconds else {
             pthread_cond_wait(condition, mutex)
@@ -87,4 +98,6 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
     func broadcastSlots() { pthread_cond_broadcast(slotCondition) }
     /// Wakes every caller waiting outside the kernel.
     func broadcastChange() { pthread_cond_broadcast(externalCondition) }
+    /// Wakes every caller pausing outside the kernel (shutdown).
+    func broadcastPause() { pthread_cond_broadcast(pauseCondition) }
 }
