@@ -1,6 +1,7 @@
 """Prints compare.sh's table from the JSON files in a directory.
 
-dkctl.json, dkctl-request.json and beam.json hold arrays of {workload, params, value, unit};
+dkctl-fib.json, dkctl.json, dkctl-request.json and beam.json hold arrays of
+{workload, params, value, unit};
 lua.json and python.json hold {"seconds": S} for fib(30). Ratios are dkctl's value divided by
 the yardstick's; the last column checks the figures the kernel is meant to reach.
 """
@@ -70,7 +71,8 @@ def target(row, beam, lua, python):
 
 
 def main(directory):
-    mine = (load(directory, "dkctl.json") or []) + (load(directory, "dkctl-request.json") or [])
+    mine = ((load(directory, "dkctl-fib.json") or []) + (load(directory, "dkctl.json") or [])
+            + (load(directory, "dkctl-request.json") or []))
     beam = keyed(load(directory, "beam.json"))
     lua = load(directory, "lua.json")
     python = load(directory, "python.json")
