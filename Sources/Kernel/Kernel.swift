@@ -73,10 +73,15 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     static let spinChecks = 20_000
     /// How many looks in a row a spinning slot must see work queued before it takes it.
     static let persistChecks = 2_000
+    /// Contention (in 256ths) above which a slot steps aside, and for how long.
+    static let backOffContention = 128
+    static let backOffNanoseconds: UInt64 = 200_000
     var stopping = false
     /// What each slot is running now (TID or nil), for `slots` and `top`.
     var slotCurrent: [TID?]
     var slotBusyNanoseconds: [UInt64]
+    /// How often each slot has lately found the kernel lock taken when a slice ended (0–256).
+    var slotContention: [Int]
 
     /// Creates a kernel with `init` (PID 1). Call ``start()`` to run it on its own OS threads,
     /// unless it is deterministic.
@@ -87,6 +92,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         self.random = SplitMix64(seed: configuration.seed)
         self.slotCurrent = Array(repeating: nil, count: configuration.slots)
         self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
+        self.slotContention = Array(repeating: 0, count: configuration.slots)
         vmHost.kernel = self
         lock.withLock { createInit() }
     }

@@ -53,7 +53,10 @@ extension Kernel {
             ? began &+ UInt64(max(slice.used, 1)) &* 1000 : monotonicNanoseconds() &- bootInstant
         let elapsed = ended &- began
 
-        lock.lock()
+        let contended = !lock.tryLock()
+        if contended { lock.lock() }
+        // A moving average of how often this slot found the lock taken, in 256ths.
+        slotContention[slot] += (contended ? 32 : 0) - slotContention[slot] / 8
         busySlots -= 1
         slotCurrent[slot] = nil
         slotBusyNanoseconds[slot] &+= elapsed

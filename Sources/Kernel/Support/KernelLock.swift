@@ -56,6 +56,8 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
     }
 
     func lock() { pthread_mutex_lock(mutex) }
+    /// Takes the lock if it is free; false (and not held) otherwise.
+    func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
     func unlock() { pthread_mutex_unlock(mutex) }
 
     /// Runs `body` with the lock held.
