@@ -73,9 +73,11 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     static let spinChecks = 20_000
     /// How many looks in a row a spinning slot must see work queued before it takes it.
     static let persistChecks = 2_000
-    /// Contention (in 256ths) above which a slot steps aside, and for how long.
+    /// Contention (in 256ths) above which a slot steps aside, and for how long (tried 32-128
+    /// and 0.2-1 ms: 0.5 ms helps `bench spawn` most; below half, CPU-bound programs on both
+    /// slots began to step aside).
     static let backOffContention = 128
-    static let backOffNanoseconds: UInt64 = 200_000
+    static let backOffNanoseconds: UInt64 = 500_000
     var stopping = false
     /// What each slot is running now (TID or nil), for `slots` and `top`.
     var slotCurrent: [TID?]
