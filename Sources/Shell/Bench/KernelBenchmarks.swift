@@ -28,7 +28,7 @@ enum KernelBenchmarks {
                 return .finished(.int(0))
             }
         }
-        let spawner = Executable(name: "spawner") { _ in
+        let spawner = Executable(name: "spawner") { [unowned kernel] _ in  // the kernel keeps executables
             var spawned = 0
             return ClosureRunnable { slice in
                 let batch = min(size - spawned, 64)
