@@ -29,7 +29,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// The latest clock reading (kernel nanoseconds), for ``recentNow``.
     var lastClockReading: UInt64 = 0
     var counters = KernelCounters()
-    /// Processes with no threads that stand for callers outside the kernel (the shell).
+    /// Processes with no threads that stand for callers outside the kernel (the shell), for
+    /// listings; each such process also carries ``KProcess/isExternal`` for the hot paths.
     var externalProcesses: Set<PID> = []
     /// PIDs an outside caller is waiting for now: init must not reap them first.
     var externalWaitInterest: Set<PID> = []

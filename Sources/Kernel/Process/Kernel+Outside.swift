@@ -9,7 +9,7 @@ extension Kernel {
     public func wait(_ pid: PID, timeoutMilliseconds: Double? = nil) throws(KernelError) -> ExitStatus? {
         try lock.withLock { () throws(KernelError) -> ExitStatus? in
             guard let process = processes[pid] else { throw .noSuchProcess(pid) }
-            if externalProcesses.contains(pid) {
+            if process.isExternal {
                 throw .notPermitted("\(pid) is the shell; it cannot be waited for")
             }
             externalWaitInterest.insert(pid)
