@@ -85,6 +85,13 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var slotBusyNanoseconds: [UInt64]
     /// How often each slot has lately found the kernel lock taken when a slice ended (0–256).
     var slotContention: [Int]
+    /// A moving average (in 256ths) of how many slices lately lasted at least
+    /// ``longSliceNanoseconds``: a second slot is woken for queued work only when most do
+    /// (``slicesAreLong``).
+    var longSliceShare = 0
+    /// A slice shorter than this is mostly kernel work under the one lock (a spawn, an exit,
+    /// a message passed on).
+    static let longSliceNanoseconds: UInt64 = 5_000
 
     /// Creates a kernel with `init` (PID 1). Call ``start()`` to run it on its own OS threads,
     /// unless it is deterministic.

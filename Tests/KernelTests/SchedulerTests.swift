@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 import Language
 import Synchronization
@@ -111,6 +112,55 @@ import Testing
         #expect(gauge.maximum == 1)
         #expect(gauge.entries > 100)
         #expect(kernel.process(pid)?.threads == 4)
+    }
+
+    /// Real concurrency: threads whose slices last long (0.1 ms of computing each) run on both
+    /// slots at once; a second slot is woken for them.
+    @Test func longSlicesUseEverySlot() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 2))
+        let gauge = ConcurrencyGauge()
+        let busy = program("busy") {
+            ClosureRunnable { slice in
+                gauge.enter()
+                let until = Date().addingTimeInterval(0.000_1)
+                while Date() < until {}
+                gauge.leave()
+                slice.used = slice.budget
+                return .yielded
+            }
+        }
+        let pids = try (0..<4).map { _ in try kernel.spawn(busy) }
+        kernel.start()
+        defer { kernel.shutdown() }
+        for _ in 0..<100 where gauge.maximum < 2 { kernel.run(forMilliseconds: 20) }
+        #expect(gauge.maximum == 2, "two slots ran the busy threads at once")
+        for pid in pids { try kernel.kill(pid, .kill) }
+    }
+
+    /// Real concurrency: short-lived children of a spawner (slices far under a microsecond,
+    /// which keep a second slot asleep) all run and are reaped, on two slots, from the kernel
+    /// and from outside at once: no ready thread is left queued with no slot to run it.
+    @Test func shortSlicesLeaveNothingQueued() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 2))
+        let blip = program("blip") { ClosureRunnable { _ in .finished(.int(0)) } }
+        let spawner = program("spawner") {
+            var spawned = 0
+            return ClosureRunnable { slice in
+                for _ in 0..<16 { _ = try? slice.thread.spawn(blip, arguments: [], options: SpawnOptions()) }
+                spawned += 16
+                return spawned < 2_000 ? .yielded : .finished(.int(0))
+            }
+        }
+        kernel.start()
+        defer { kernel.shutdown() }
+        _ = try kernel.spawn(spawner)
+        for _ in 0..<2_000 { _ = try kernel.spawn(blip) }
+        var reaped: UInt64 = 0
+        for _ in 0..<500 where reaped < 4_001 {
+            kernel.run(forMilliseconds: 10)
+            reaped = kernel.stats(scanningProcesses: false).reaped
+        }
+        #expect(reaped == 4_001, "the spawner and its 2,000 children, and 2,000 spawned from outside")
     }
 }
 

@@ -19,8 +19,10 @@ extension Kernel {
                 continue
             }
             queuedHint.store(runQueue.count, ordering: .relaxed)
-            // Work left over: share it with a sleeping slot.
-            if runQueue.count > 0 && idleSlots > 0 && spinningSlots == 0 { lock.signalSlot() }
+            // Work left over: share it with a sleeping slot, if a second slot pays.
+            if runQueue.count > 0 && idleSlots > 0 && spinningSlots == 0 && slicesAreLong {
+                lock.signalSlot()
+            }
             return thread
         }
         queuedHint.store(0, ordering: .relaxed)
@@ -60,6 +62,7 @@ extension Kernel {
         busySlots -= 1
         slotCurrent[slot] = nil
         slotBusyNanoseconds[slot] &+= elapsed
+        longSliceShare += (elapsed >= Kernel.longSliceNanoseconds ? 32 : 0) - longSliceShare / 8
         if configuration.deterministic { virtualNow = ended } else { noteClock(ended) }
         complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
         recordSlice(
@@ -123,16 +126,27 @@ extension Kernel {
     }
 
     /// Queues a ready thread. An idle slot is woken only when the busy ones cannot take the
-    /// work soon: when every slot is idle, or more than one thread waits. A thread that wakes
-    /// another and then blocks (a message ring) so keeps running on its own slot, with no OS
-    /// thread switch; ``pickNext(at:)`` wakes a helper when work is left over.
+    /// work soon: when every slot is idle, or more than one thread waits and slices are long
+    /// (``slicesAreLong``). A thread that wakes another and then blocks (a message ring) so
+    /// keeps running on its own slot, with no OS thread switch; ``pickNext(at:)`` wakes a
+    /// helper when work is left over.
     func enqueue(_ thread: KThread) {
         thread.state = .ready
         runQueue.push(thread)
         queuedHint.store(runQueue.count, ordering: .relaxed)
         guard idleSlots > 0, spinningSlots == 0 else { return }  // a spinning slot will take it
-        if runQueue.count > 1 || idleSlots == configuration.slots { lock.signalSlot() }
+        if idleSlots == configuration.slots || (runQueue.count > 1 && slicesAreLong) {
+            lock.signalSlot()
+        }
     }
+
+    /// Whether most slices lately were long enough for another slot to be worth waking. When
+    /// they are short (spawn and exit, a message ring) most of the time goes to kernel work
+    /// under the one lock, and a second slot only trades the lock and the kernel's data with
+    /// the first: `bench spawn` took 1.2-3.3 µs per spawn on two slots against 0.8-1.2 on one.
+    /// (A share, not an average time: one long slice of a spawner among its many short-lived
+    /// children does not make the children worth a second slot.)
+    var slicesAreLong: Bool { longSliceShare >= 128 }
 
     /// Ends one thread that is not the main thread. Lock held.
     func finishThread(_ thread: KThread, result: Value) {

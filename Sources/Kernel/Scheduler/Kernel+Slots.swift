@@ -64,8 +64,10 @@ extension Kernel {
     /// two): a thread woken by the thread running on a busy slot is usually picked up by that
     /// slot as soon as the waker blocks (a message ring, a request and its reply). Taking it
     /// at once made the two slots trade the kernel lock, and the kernel's data between their
-    /// caches, on every message.
+    /// caches, on every message. Nor does it watch while another slot runs short slices
+    /// (``slicesAreLong``): it would only trade the lock with that slot.
     private func spinForWork() -> Bool {
+        guard busySlots == 0 || slicesAreLong else { return false }
         spinningSlots += 1
         lock.unlock()
         var found = false
