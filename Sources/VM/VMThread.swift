@@ -83,7 +83,7 @@ public final class VMThread: @unchecked Sendable {
         self.program = program
         self.host = host
         // Small for idle processes; the stack grows on calls.
-        stackCapacity = max(32, fn.registerCount + 1 + args.count)
+        stackCapacity = max(16, fn.registerCount + 1 + args.count)
         stack = .allocate(capacity: stackCapacity)
         stack.initialize(repeating: .nil, count: stackCapacity)
         frameCapacity = 4  // doubles on deep calls

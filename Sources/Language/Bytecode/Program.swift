@@ -91,6 +91,7 @@ public final class Program: @unchecked Sendable {
         var index: [String: Int] = [:]
         for f in functions where index[f.name] == nil { index[f.name] = f.index }
         indexByName = index
+        main = index["main"].map { functions[$0] }
         table = .allocate(capacity: max(functions.count, 1))
         for (i, f) in functions.enumerated() {
             (table + i).initialize(
@@ -114,8 +115,8 @@ public final class Program: @unchecked Sendable {
         indexByName[name].map { functions[$0] }
     }
 
-    /// The `main` function, if any.
-    public var main: Function? { function(named: "main") }
+    /// The `main` function, if any (looked up once: every spawn of the program asks).
+    public let main: Function?
 
     /// The arguments to pass to `main`: `[list of args]` if it takes a parameter, else none.
     public func mainArguments(_ args: [String]) -> [Value] {
