@@ -92,6 +92,12 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// A slice shorter than this is mostly kernel work under the one lock (a spawn, an exit,
     /// a message passed on).
     static let longSliceNanoseconds: UInt64 = 5_000
+    /// How often a sleeping slot looks whether a slot running short slices got stuck in a
+    /// long one while work waits.
+    static let watchNanoseconds: UInt64 = 2_000_000
+    /// Idle slots watching for a stuck slot, and whether one was roused to start watching.
+    var watchingSlots = 0
+    var watchRequested = false
 
     /// Creates a kernel with `init` (PID 1). Call ``start()`` to run it on its own OS threads,
     /// unless it is deterministic.

@@ -162,6 +162,46 @@ import Testing
         }
         #expect(reaped == 4_001, "the spawner and its 2,000 children, and 2,000 spawned from outside")
     }
+
+    /// Real concurrency: after many short slices (which keep a second slot asleep), one slot
+    /// gets stuck in a slice of half a second; a thread made ready meanwhile still runs, on
+    /// the other slot, before that slice ends.
+    @Test func workQueuedBehindOneLongSliceRuns() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 2))
+        let hogDone = Atomic<Bool>(false)
+        let ranBeforeHogEnded = Atomic<Int>(-1)
+        let slices = Atomic<Int>(0)
+        let hog = program("hog") {
+            ClosureRunnable { _ in
+                let count = slices.add(1, ordering: .sequentiallyConsistent).newValue
+                guard count > 2_000 else { return .yielded }  // short slices first
+                let until = Date().addingTimeInterval(0.5)
+                while Date() < until {}
+                hogDone.store(true, ordering: .sequentiallyConsistent)
+                return .finished(.int(0))
+            }
+        }
+        let quick = program("quick") {
+            ClosureRunnable { _ in
+                ranBeforeHogEnded.store(
+                    hogDone.load(ordering: .sequentiallyConsistent) ? 0 : 1, ordering: .sequentiallyConsistent
+                )
+                return .finished(.int(0))
+            }
+        }
+        kernel.start()
+        defer { kernel.shutdown() }
+        _ = try kernel.spawn(hog)
+        while slices.load(ordering: .sequentiallyConsistent) <= 2_000 { kernel.run(forMilliseconds: 1) }
+        kernel.run(forMilliseconds: 20)  // well into the long slice
+        _ = try kernel.spawn(quick)
+        for _ in 0..<200 where ranBeforeHogEnded.load(ordering: .sequentiallyConsistent) < 0 {
+            kernel.run(forMilliseconds: 10)
+        }
+        #expect(
+            ranBeforeHogEnded.load(ordering: .sequentiallyConsistent) == 1,
+            "quick ran while the hog's slice went on")
+    }
 }
 
 /// Counts how many callers are between enter() and leave() at once.

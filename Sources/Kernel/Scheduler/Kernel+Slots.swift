@@ -37,12 +37,42 @@ extension Kernel {
             defer { clock = now }
             if spinForWork() || stopping { continue }  // a shutdown while it spun: see `stopping`
             idleSlots += 1
-            let current = now  // read once: the clock moves between two reads
-            let wait = timers.nextDeadline.map { $0 > current ? $0 - current : 0 }
-            if wait != 0 { lock.waitForWork(nanoseconds: wait) }
+            sleep()
             idleSlots -= 1
         }
         lock.unlock()
+    }
+
+    /// An idle slot sleeps until it is signalled or the next timer is due. While another slot
+    /// runs short slices, nothing signals it for queued work (see ``slicesAreLong``), so one
+    /// idle slot watches: it looks every ``watchNanoseconds``, and if the busy slot has taken
+    /// no thread since the last look (it is stuck in one long slice) while work waits, it
+    /// wakes to take it. ``enqueue(_:)`` rouses a sleeping slot to watch when none does.
+    /// Lock held on entry and exit.
+    private func sleep() {
+        while !stopping {
+            let current = now  // read once: the clock moves between two reads
+            let timerWait = timers.nextDeadline.map { $0 > current ? $0 - current : 0 }
+            let watching =
+                busySlots > 0 && !slicesAreLong && (timerWait ?? .max) > Kernel.watchNanoseconds
+            let timedOut: Bool
+            let picks = runQueue.picks
+            if watching {
+                watchingSlots += 1
+                watchRequested = false
+                timedOut = lock.waitForWork(nanoseconds: Kernel.watchNanoseconds)
+                watchingSlots -= 1
+            } else {
+                guard timerWait != 0 else { return }
+                timedOut = lock.waitForWork(nanoseconds: timerWait)
+                if timedOut { return }  // a timer is due
+            }
+            if watchRequested && !timedOut {  // roused to watch, unless nothing runs to watch
+                watchRequested = false
+                if busySlots > 0 && !slicesAreLong { continue }
+            }
+            if !timedOut || (runQueue.picks == picks && runQueue.count > 0) { return }
+        }
     }
 
     /// A slot that keeps finding the lock taken while another slot runs steps aside for a
@@ -51,7 +81,7 @@ extension Kernel {
     /// slot alone was faster). It does not count as idle, so new work does not wake it; the
     /// other slot carries on. Lock held on entry and exit.
     private func backOff(_ index: Int) {
-        lock.waitForWork(nanoseconds: Kernel.backOffNanoseconds)
+        lock.pause(nanoseconds: Kernel.backOffNanoseconds)  // not woken by signals for work
         slotContention[index] /= 2
     }
 

@@ -16,7 +16,8 @@ struct RunQueue {
     private var fairSequence: UInt64 = 0
     /// The smallest virtual run time handed out, so woken threads do not monopolise slots.
     private var minimumVirtualRuntime: UInt64 = 0
-    private var picks: UInt64 = 0
+    /// Threads taken so far (a slot that sleeps while another runs checks it moves on).
+    private(set) var picks: UInt64 = 0
     private(set) var count = 0
 
     init(policy: SchedulingPolicy) {

@@ -68,22 +68,24 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
         return try body()
     }
 
-    /// An idle slot sleeps until signalled or until `nanoseconds` have passed.
-    /// The lock must be held; it is held again on return.
-    func waitForWork(nanoseconds: UInt64?) { wait(slotCondition, nanoseconds: nanoseconds) }
+    /// An idle slot sleeps until signalled or until `nanoseconds` have passed. The lock must
+    /// be held; it is held again on return. Returns whether the time ran out.
+    @discardableResult
+    func waitForWork(nanoseconds: UInt64?) -> Bool { wait(slotCondition, nanoseconds: nanoseconds) }
 
     /// A caller outside the kernel sleeps until something ends or `nanoseconds` have passed.
     /// The lock must be held; it is held again on return.
-    func waitForChange(nanoseconds: UInt64?) { wait(externalCondition, nanoseconds: nanoseconds) }
+    func waitForChange(nanoseconds: UInt64?) { _ = wait(externalCondition, nanoseconds: nanoseconds) }
 
     /// A caller outside the kernel lets time pass: it sleeps `nanoseconds` unless the kernel
     /// shuts down. The lock must be held; it is held again on return.
-    func pause(nanoseconds: UInt64) { wait(pauseCondition, nanoseconds: nanoseconds) }
+    func pause(nanoseconds: UInt64) { _ = wait(pauseCondition, nanoseconds: nanoseconds) }
 
-    private func wait(_ condition: UnsafeMutablePointer<pthread_cond_t>, nanoseconds: UInt64?) {
+    /// Waits on `condition`; returns whether the time ran out.
+    private func wait(_ condition: UnsafeMutablePointer<pthread_cond_t>, nanoseconds: UInt64?) -> Bool {
         guard let nanoseconds else {
             pthread_cond_wait(condition, mutex)
-            return
+            return false
         }
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
@@ -91,7 +93,7 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
         var deadline = timespec()
         deadline.tv_sec = now.tv_sec + Int(nanoseconds / 1_000_000_000) + Int(total / 1_000_000_000)
         deadline.tv_nsec = Int(total % 1_000_000_000)
-        pthread_cond_timedwait(condition, mutex, &deadline)
+        return pthread_cond_timedwait(condition, mutex, &deadline) == ETIMEDOUT
     }
 
     /// Wakes one sleeping slot.
