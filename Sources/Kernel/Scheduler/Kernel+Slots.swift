@@ -94,7 +94,7 @@ extension Kernel {
     /// two): a thread woken by the thread running on a busy slot is usually picked up by that
     /// slot as soon as the waker blocks (a message ring, a request and its reply). Taking it
     /// at once made the two slots trade the kernel lock, and the kernel's data between their
-    /// caches, on every message. Nor does it watch while another slot runs short slices
+    /// caches, on every message. Nor does it spin while another slot runs short slices
     /// (``slicesAreLong``): it would only trade the lock with that slot.
     private func spinForWork() -> Bool {
         guard busySlots == 0 || slicesAreLong else { return false }
