@@ -109,6 +109,8 @@ extension VMThread {
                 switch i.op {
                 case .move:
                     r[Int(i.a)] = r[Int(i.b)]
+                case .loadnil:  // a receive loop clears its registers on every round
+                    for j in 0..<Int(i.b) { (r + Int(i.a) + j).store(.nil) }
                 case .loadk:
                     r[Int(i.a)] = k[i.sbx]
                 case .loadi:

@@ -23,8 +23,6 @@ extension VMThread {
         var taken: SlowResult { .jump(pc + 1 + fn.instructions[pc].sbx) }
         let skipped = SlowResult.jump(pc + 1)
         switch i.op {
-        case .loadnil:
-            for j in 0..<b { r[a + j] = .nil }
         case .neg:
             r[a] = try negate(r[b])
         case .function:
