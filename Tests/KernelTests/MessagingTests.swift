@@ -82,6 +82,50 @@ import Testing
         #expect(received.value == (1...10).map { .int($0) })
         _ = try kernel.wait(sender)
     }
+
+    /// The same for a program's `send`: the sender waits with reason `mailbox-full` while the
+    /// receiver sleeps, then every message arrives in order, to a PID and to a TID.
+    @Test(arguments: ["pid", "tid"])
+    func programSendToAFullMailboxWaits(address: String) throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let executable = try ProgramHarness.load(
+            """
+            orchestrator fill version "1.0.0"
+            fn main(args) {
+              if args[0] == "sink" { return sink(args[1]) }
+              let sink = spawn("fill", ["sink", args[0]], {mailbox: 1})
+              var to = sink
+              if args[0] == "tid" {
+                send(sink, self())
+                receive { t => to = t }
+              }
+              for i in 1..<6 { send(to, i) }
+              return 0
+            }
+            fn sink(mode) {
+              let worker = thread drain()
+              if mode == "tid" { receive { who => send(who, worker) } }
+              join(worker)
+              return 0
+            }
+            fn drain() {
+              sleep(40)
+              var got = []
+              while len(got) < 5 { receive { n => got.append(n) } }
+              print(got)
+              return 0
+            }
+            """, into: kernel)
+        let shell = kernel.attachExternalProcess(name: "test")
+        let pid = try kernel.spawn(executable, arguments: [address], options: SpawnOptions(parent: shell))
+        kernel.run(forMilliseconds: 30)
+        #expect(kernel.process(pid)?.wait == "mailbox-full")
+        #expect(try kernel.wait(pid, timeoutMilliseconds: 5_000)?.code == 0)
+        kernel.run(forMilliseconds: 100)
+        #expect(lines.all == ["[1, 2, 3, 4, 5]"])
+        let stats = kernel.stats()
+        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+    }
 }
 
 @Suite struct SharedMailboxTests {

@@ -23,22 +23,48 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
     }
 
     func send(_ target: Value, _ message: Value, thread vm: VMThread) -> SyscallResult {
-        guard let handle = handle(vm) else { return .terminate }
-        return KernelCalls.send(target, message, handle)
+        let address: Address
+        switch target {  // a PID or TID: the common case, without a handle
+        case .pid(let pid): address = .process(Int(pid))
+        case .tid(let tid): address = .thread(Int(tid))
+        default:
+            guard let handle = handle(vm) else { return .terminate }
+            return KernelCalls.send(target, message, handle)
+        }
+        let sent = withRunning(vm) { kernel, thread in
+            if kernel.trySend(message, to: address, from: thread) { return true }
+            thread.pendingRequest = .send(to: address, message: message)  // a full mailbox: wait
+            thread.unwrapJoin = false
+            return false
+        }
+        guard let sent else { return .terminate }
+        return sent ? .value(.nil) : .block
     }
 
     func peekMessage(at index: Int, thread vm: VMThread) -> Value? {
-        handle(vm)?.peekMessage(at: index)?.value
+        withRunning(vm) { kernel, thread in kernel.peekMessage(of: thread, at: index)?.value } ?? nil
     }
 
     func removeMessage(at index: Int, thread vm: VMThread) {
-        handle(vm)?.removeMessage(at: index)
+        withRunning(vm) { kernel, thread in _ = kernel.removeMessage(of: thread, at: index) }
+    }
+
+    /// Runs `body` with the kernel and the running thread behind `vm`, without retaining
+    /// either (both outlive the call: see ``handle(_:)``). For the calls a message hop makes;
+    /// building a ``ThreadHandle`` retained and released both on every call.
+    @inline(__always)
+    private func withRunning<R>(_ vm: VMThread, _ body: (Kernel, KThread) -> R) -> R? {
+        guard let kernel, let pointer = UnsafeRawPointer(bitPattern: vm.hostTag) else { return nil }
+        return Unmanaged.passUnretained(kernel)._withUnsafeGuaranteedRef { kernel in
+            Unmanaged<KThread>.fromOpaque(pointer)._withUnsafeGuaranteedRef { body(kernel, $0) }
+        }
     }
 
     func waitForMessage(timeout: Int64?, thread vm: VMThread) -> SyscallResult {
-        guard let handle = handle(vm) else { return .terminate }
-        handle.thread.pendingRequest = .receive(timeoutMilliseconds: timeout.map { Int(clamping: $0) })
-        return .block
+        withRunning(vm) { _, thread in
+            thread.pendingRequest = .receive(timeoutMilliseconds: timeout.map { Int(clamping: $0) })
+            return SyscallResult.block
+        } ?? .terminate
     }
 
     /// Books `bytes` to the thread; when its process goes over quota, measures the thread's

@@ -73,6 +73,9 @@ final class KThread {
 
     var isFinished: Bool { state == .finished }
 
+    /// How it signs its messages: a main thread as its process, others as threads.
+    var senderAddress: Address { tid == process.pid ? .process(tid) : .thread(tid) }
+
     /// The wait reason `ps` shows, or nil.
     var waitLabel: String? {
         guard state == .waiting, let label = request?.label else { return nil }

@@ -12,9 +12,7 @@ public struct ThreadHandle {
     public var pid: PID { thread.process.pid }
 
     /// How this thread signs its messages: the main thread as its process, others as threads.
-    var senderAddress: Address {
-        thread.tid == thread.process.pid ? .process(thread.tid) : .thread(thread.tid)
-    }
+    var senderAddress: Address { thread.senderAddress }
 
     /// Its process's parent.
     public var parentPID: PID { kernel.lock.withLock { thread.process.parent } }
@@ -23,58 +21,16 @@ public struct ThreadHandle {
     /// then block with ``WaitRequest/send(to:message:)``. A dead address counts a dead letter
     /// and returns true (a program's `send` never fails).
     public func trySend(_ value: Value, to address: Address) -> Bool {
-        kernel.lock.withLock {
-            switch kernel.deliver(value, to: address, from: senderAddress) {
-            case .delivered, .dead:
-                thread.messagesOut &+= 1
-                return true
-            case .full:
-                return false
-            }
-        }
+        kernel.trySend(value, to: address, from: thread)
     }
 
     /// The message at `index` of this thread's queue: its own mailbox first, then its
     /// process's. nil past the end — and then a later `receive` wait only wakes for newer mail.
-    public func peekMessage(at index: Int) -> Message? {
-        kernel.lock.withLock {
-            let own = thread.mailbox?.count ?? 0
-            if index < own { return thread.mailbox?.messages[index] }
-            let shared = thread.process.mailbox
-            if index - own < shared.count { return shared.messages[index - own] }
-            thread.receiveMark = kernel.currentMark(of: thread)
-            return nil
-        }
-    }
+    public func peekMessage(at index: Int) -> Message? { kernel.peekMessage(of: thread, at: index) }
 
     /// Removes the message at `index` (as numbered by ``peekMessage(at:)``) and returns it.
     @discardableResult
-    public func removeMessage(at index: Int) -> Message? {
-        kernel.lock.withLock {
-            let own = thread.mailbox?.count ?? 0
-            let message: Message
-            if index < own, let taken = thread.mailbox?.take(at: index) {
-                message = taken
-                if thread.mailbox?.hasBlockedSenders == true {
-                    kernel.admitBlockedSender(of: .thread(thread))
-                }
-            } else if index - own < thread.process.mailbox.count {
-                let process = thread.process
-                message = process.mailbox.take(at: index - own)
-                if process.mailbox.hasBlockedSenders { kernel.admitBlockedSender(of: .process(process)) }
-            } else {
-                return nil
-            }
-            thread.messagesIn &+= 1
-            let time = kernel.recentNow
-            thread.process.lastReceive = time
-            kernel.counters.messagesReceived &+= 1
-            kernel.record(
-                .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number,
-                correlation: message.id, at: time)
-            return message
-        }
-    }
+    public func removeMessage(at index: Int) -> Message? { kernel.removeMessage(of: thread, at: index) }
 
     /// Takes the oldest message, or nil (then block with ``WaitRequest/receive(timeoutMilliseconds:)``).
     public func takeMessage() -> Message? {
@@ -173,6 +129,63 @@ extension Kernel {
         process.logLines.append(line)
         if process.logLines.count > Kernel.logLinesKept {
             process.logLines.removeFirst(process.logLines.count / 2)
+        }
+    }
+}
+
+extension Kernel {
+    /// ``ThreadHandle/trySend(_:to:)`` for `thread`.
+    func trySend(_ value: Value, to address: Address, from thread: KThread) -> Bool {
+        lock.withLock {
+            switch deliver(value, to: address, from: thread.senderAddress) {
+            case .delivered, .dead:
+                thread.messagesOut &+= 1
+                return true
+            case .full:
+                return false
+            }
+        }
+    }
+
+    /// The message at `index` of this thread's queue: its own mailbox first, then its
+    /// process's. nil past the end — and then a later `receive` wait only wakes for newer mail.
+    func peekMessage(of thread: KThread, at index: Int) -> Message? {
+        lock.withLock {
+            let own = thread.mailbox?.count ?? 0
+            if index < own { return thread.mailbox?.messages[index] }
+            let shared = thread.process.mailbox
+            if index - own < shared.count { return shared.messages[index - own] }
+            thread.receiveMark = currentMark(of: thread)
+            return nil
+        }
+    }
+
+    /// Removes the message at `index` (as numbered by ``peekMessage(at:)``) and returns it.
+    @discardableResult
+    func removeMessage(of thread: KThread, at index: Int) -> Message? {
+        lock.withLock {
+            let own = thread.mailbox?.count ?? 0
+            let message: Message
+            if index < own, let taken = thread.mailbox?.take(at: index) {
+                message = taken
+                if thread.mailbox?.hasBlockedSenders == true {
+                    admitBlockedSender(of: .thread(thread))
+                }
+            } else if index - own < thread.process.mailbox.count {
+                let process = thread.process
+                message = process.mailbox.take(at: index - own)
+                if process.mailbox.hasBlockedSenders { admitBlockedSender(of: .process(process)) }
+            } else {
+                return nil
+            }
+            thread.messagesIn &+= 1
+            let time = recentNow
+            thread.process.lastReceive = time
+            counters.messagesReceived &+= 1
+            record(
+                .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number,
+                correlation: message.id, at: time)
+            return message
         }
     }
 }
