@@ -346,6 +346,13 @@ extension VMThread {
                     }
                 case .recvtake:
                     if case .int(let index) = r[Int(i.b)] { host.removeMessage(at: Int(index), thread: self) }
+                case .recvwait where r[Int(i.b)].isNil:  // no `after`: the usual receive loop
+                    save()
+                    let answer = host.waitForMessage(timeout: nil, thread: self)
+                    if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
+                        budget = remaining
+                        return outcome
+                    }
                 case .recvcursor:
                     if case .int(let n) = r[Int(i.a)] {
                         (r + Int(i.b)).store(.int(max(n, 0)))
