@@ -109,7 +109,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         self.slotCurrent = Array(repeating: nil, count: configuration.slots)
         self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
         self.slotContention = Array(repeating: 0, count: configuration.slots)
-        vmHost.kernel = self
+        vmHost.kernel = Unmanaged.passUnretained(self)
         lock.withLock { createInit() }
     }
 

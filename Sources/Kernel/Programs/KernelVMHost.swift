@@ -4,9 +4,10 @@ import VM
 /// The kernel's side of every VM thread: kernel calls, mailbox access and memory accounting.
 /// One per kernel; a VM thread's `hostTag` points at its kernel thread.
 final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once, before any thread runs
-    /// The kernel; set by the kernel's initializer. Unowned and unchecked: VM threads run only
-    /// inside their kernel, and a weak load per kernel call cost 1.6 % of the ring benchmark.
-    unowned(unsafe) var kernel: Kernel?
+    /// The kernel; set by the kernel's initializer. Unmanaged: VM threads run only inside
+    /// their kernel, and a weak load per kernel call cost 1.6 % of the ring benchmark (an
+    /// unowned one still retained it for the call).
+    var kernel: Unmanaged<Kernel>?
 
     /// The running thread behind a VM thread. Its `hostTag` holds the address of its `KThread`
     /// (set by ``ProgramRunnable`` before every slice): the thread is alive while its VM runs,
@@ -14,7 +15,8 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
     func handle(_ vm: VMThread) -> ThreadHandle? {
         guard let kernel, let pointer = UnsafeRawPointer(bitPattern: vm.hostTag) else { return nil }
         return ThreadHandle(
-            kernel: kernel, thread: Unmanaged<KThread>.fromOpaque(pointer).takeUnretainedValue())
+            kernel: kernel.takeUnretainedValue(),
+            thread: Unmanaged<KThread>.fromOpaque(pointer).takeUnretainedValue())
     }
 
     func syscall(_ call: KernelCall, _ args: [Value], thread vm: VMThread) -> SyscallResult {
@@ -55,7 +57,7 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
     @inline(__always)
     private func withRunning<R>(_ vm: VMThread, _ body: (Kernel, KThread) -> R) -> R? {
         guard let kernel, let pointer = UnsafeRawPointer(bitPattern: vm.hostTag) else { return nil }
-        return Unmanaged.passUnretained(kernel)._withUnsafeGuaranteedRef { kernel in
+        return kernel._withUnsafeGuaranteedRef { kernel in
             Unmanaged<KThread>.fromOpaque(pointer)._withUnsafeGuaranteedRef { body(kernel, $0) }
         }
     }
