@@ -62,6 +62,8 @@ public final class VMThread: @unchecked Sendable {
     public internal(set) var reductions = 0
     /// Free for the host's use (e.g. its thread id).
     public var hostTag: Int = 0
+    /// Free for the host's use (e.g. "resume this thread with nil when it runs next").
+    public var hostFlag = false
     /// Most registers a thread's stack may hold before a `stack` error.
     static let maxStack = 1 << 20
 

@@ -187,7 +187,7 @@ enum KernelCalls {
         if case .function(let closure) = args[0] { name = closure.name } else { name = "thread" }
         do {
             return .value(
-                .tid(Int64(try handle.spawnThread(name: name, runnable: ProgramRunnable(vm: child)))))
+                .tid(Int64(try handle.spawnThread(name: name, runnable: child))))
         } catch {
             return .fail(kind: error.kind, message: "thread: \(error.description)")
         }

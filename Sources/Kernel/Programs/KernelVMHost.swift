@@ -10,7 +10,7 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
     var kernel: Unmanaged<Kernel>?
 
     /// The running thread behind a VM thread. Its `hostTag` holds the address of its `KThread`
-    /// (set by ``ProgramRunnable`` before every slice): the thread is alive while its VM runs,
+    /// (set by `VMThread.run(_:)`, its runnable side, before every slice): the thread is alive while its VM runs,
     /// because the slot running it holds it, so no lookup or lock is needed.
     func handle(_ vm: VMThread) -> ThreadHandle? {
         guard let kernel, let pointer = UnsafeRawPointer(bitPattern: vm.hostTag) else { return nil }

@@ -1,38 +1,37 @@
 import Language
 import VM
 
-/// A VM thread as a runnable: runs bytecode for one slice, hands the answer of a blocking
-/// kernel call to the VM when it runs again, and turns VM outcomes into run outcomes.
-final class ProgramRunnable: Runnable {
-    let vm: VMThread
+/// A VM thread is a runnable: it runs bytecode for one slice, hands the answer of a blocking
+/// kernel call to the VM when it runs again, and turns VM outcomes into run outcomes. (The VM
+/// thread itself, not a wrapper around it: one object fewer per thread, and per slice.)
+extension VMThread: Runnable {
     /// `yield()` parked the VM: resume it with nil on the next slice.
-    private var resumeAfterYield = false
-
-    init(vm: VMThread) {
-        self.vm = vm
+    private var resumeAfterYield: Bool {
+        get { hostFlag }
+        set { hostFlag = newValue }
     }
 
-    func run(_ slice: inout Slice) -> RunOutcome {
+    public func run(_ slice: inout Slice) -> RunOutcome {
         let thread = slice.thread.thread
-        vm.hostTag = Int(bitPattern: Unmanaged.passUnretained(thread).toOpaque())
+        hostTag = Int(bitPattern: Unmanaged.passUnretained(thread).toOpaque())
         if resumeAfterYield {
             resumeAfterYield = false
-            vm.resume(with: .nil)
+            resume(with: .nil)
         }
         switch slice.wake {
         case .value(let value)?:
             if thread.unwrapJoin, case .list(let results) = value, results.count == 1 {
-                vm.resume(with: results[0])
+                resume(with: results[0])
             } else {
-                vm.resume(with: value)
+                resume(with: value)
             }
             thread.unwrapJoin = false
-        case .failure(let kind, let message)?: vm.resume(throwing: kind, message: message)
+        case .failure(let kind, let message)?: resume(throwing: kind, message: message)
         case nil: break
         }
-        let before = vm.reductions
-        let outcome = vm.run(budget: slice.budget)
-        slice.used = vm.reductions - before
+        let before = reductions
+        let outcome = run(budget: slice.budget)
+        slice.used = reductions - before
         switch outcome {
         case .yielded:
             return .yielded
@@ -53,11 +52,11 @@ final class ProgramRunnable: Runnable {
     }
 }
 
-extension ProgramRunnable: Inspectable {
-    var nextInstruction: String { vm.currentInstruction }
-    var functionName: String { vm.currentFunctionName }
-    var sourceLine: Int { vm.currentLine }
-    var stackDescription: String { vm.stackSnapshot }
+extension VMThread: Inspectable {
+    var nextInstruction: String { currentInstruction }
+    var functionName: String { currentFunctionName }
+    var sourceLine: Int { currentLine }
+    var stackDescription: String { stackSnapshot }
 }
 
 extension ExecutableType {
@@ -78,9 +77,7 @@ extension Kernel {
         return Executable(
             name: program.name, version: program.version, type: ExecutableType(program.kind), source: source
         ) { arguments in
-            if let vm = VMThread(main: program, args: arguments, host: host) {
-                return ProgramRunnable(vm: vm)
-            }
+            if let vm = VMThread(main: program, args: arguments, host: host) { return vm }
             return ClosureRunnable { _ in .failed("\(program.file): the program has no main function") }
         }
     }
