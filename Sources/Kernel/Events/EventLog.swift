@@ -3,13 +3,11 @@ import Language
 /// A bounded, append-only log of kernel events: when full, the oldest entries are evicted
 /// and counted. Guarded by the kernel lock.
 struct EventLog {
-    let capacity: Int
-    private var ring: [KernelEvent] = []
-    private var start = 0
+    private let ring: Ring<KernelEvent>
     private(set) var total: UInt64 = 0
 
     init(capacity: Int) {
-        self.capacity = max(1, capacity)
+        ring = Ring(capacity: capacity)
     }
 
     /// How many events were dropped to stay within capacity.
@@ -23,29 +21,16 @@ struct EventLog {
         detail: String = "", correlation: UInt64? = nil, message: Value? = nil
     ) {
         total += 1
-        // Built straight into its slot: a local copy cost a copy and a destroy per event.
-        let slot: Int
-        if ring.count < capacity {
-            slot = ring.count
-            ring.append(
-                KernelEvent(
-                    sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
-                    correlation: correlation, message: message))
-        } else {
-            slot = start
-            ring[slot] = KernelEvent(
+        let slot = ring.append(
+            KernelEvent(
                 sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
-                correlation: correlation, message: message)
-            start += 1
-            if start == capacity { start = 0 }
-        }
+                correlation: correlation, message: message))
         if let sink { sink(ring[slot]) }
     }
 
     /// Events with a sequence number above `after`, oldest first.
     func events(after: UInt64 = 0) -> [KernelEvent] {
-        let ordered = ring[start...] + ring[..<start]
-        return ordered.filter { $0.sequence > after }
+        ring.elements.filter { $0.sequence > after }
     }
 }
 

@@ -1,7 +1,8 @@
-/// How a slice ended, kept cheaply: a blocked slice keeps the wait's label as `ps` shows it,
-/// which for the frequent waits (`receive`, `sleep`) is a literal that costs nothing to copy.
+/// How a slice ended, kept cheaply: the frequent waits (`receive`, `sleep`) as plain cases,
+/// any other wait with its label as `ps` shows it.
 public enum SliceOutcome: Sendable {
     case yielded, finished, failed, exited
+    case blockedInReceive, blockedInSleep
     case blocked(String)
 
     /// `yielded`, `blocked: receive`, `finished`, …
@@ -11,6 +12,8 @@ public enum SliceOutcome: Sendable {
         case .finished: "finished"
         case .failed: "failed"
         case .exited: "exited"
+        case .blockedInReceive: "blocked: receive"
+        case .blockedInSleep: "blocked: sleep"
         case .blocked(let reason): "blocked: \(reason)"
         }
     }
@@ -57,21 +60,12 @@ struct SliceEntry {
 /// The last slices, oldest first, in a ring. Guarded by the kernel lock.
 struct SliceHistory {
     static let capacity = 2000
-    private var ring: [SliceEntry] = []
-    private var start = 0
+    private let ring = Ring<SliceEntry>(capacity: SliceHistory.capacity)
 
-    mutating func append(_ record: consuming SliceEntry) {
-        if ring.count < SliceHistory.capacity {
-            ring.append(record)
-        } else {
-            ring[start] = record
-            start += 1
-            if start == SliceHistory.capacity { start = 0 }
-        }
-    }
+    @inline(__always) func append(_ entry: consuming SliceEntry) { ring.append(entry) }
 
     /// Lock held.
-    var all: [SliceRecord] { (ring[start...] + ring[..<start]).map(\.record) }
+    var all: [SliceRecord] { ring.elements.map(\.record) }
 }
 
 extension Kernel {
@@ -97,6 +91,8 @@ extension Kernel {
         let label: SliceOutcome
         switch outcome {
         case .yielded: label = .yielded
+        case .blocked(.receive): label = .blockedInReceive
+        case .blocked(.sleep): label = .blockedInSleep
         case .blocked(let request): label = .blocked(request.label)
         case .finished: label = .finished
         case .failed: label = .failed
