@@ -52,13 +52,6 @@ extension VMThread: Runnable {
     }
 }
 
-extension VMThread: Inspectable {
-    var nextInstruction: String { currentInstruction }
-    var functionName: String { currentFunctionName }
-    var sourceLine: Int { currentLine }
-    var stackDescription: String { stackSnapshot }
-}
-
 extension ExecutableType {
     init(_ kind: ProgramKind) {
         switch kind {

@@ -1,3 +1,5 @@
+import VM
+
 /// What one single step did: the instruction, the source line, the stack after.
 public struct StepRecord: Sendable {
     public var tid: TID
@@ -11,14 +13,6 @@ public struct StepRecord: Sendable {
     public var outcome: String
 }
 
-/// A runnable that can show its next instruction and its stack (the VM).
-protocol Inspectable: AnyObject {
-    var nextInstruction: String { get }
-    var functionName: String { get }
-    var sourceLine: Int { get }
-    var stackDescription: String { get }
-}
-
 extension Kernel {
     /// Runs one instruction of a thread whose process is suspended (`suspend PID` first) and
     /// says what it did. The thread stays suspended unless it blocks or ends.
@@ -28,7 +22,7 @@ extension Kernel {
             guard thread.state == .suspended, thread.process.suspended, !thread.onSlot else {
                 throw .notPermitted("thread \(tid) is not suspended: 'suspend \(thread.process.pid)' first")
             }
-            guard thread.runnable is Inspectable else {
+            guard thread.runnable is VMThread else {
                 throw .notPermitted("thread \(tid) does not run bytecode")
             }
             thread.process.stopped?.removeAll { $0 === thread }
@@ -37,17 +31,17 @@ extension Kernel {
             thread.process.runningThreads += 1
             return thread
         }
-        let inspectable = thread.runnable as? Inspectable
-        let instruction = inspectable?.nextInstruction ?? "?"
-        let function = inspectable?.functionName ?? "?"
-        let line = inspectable?.sourceLine ?? 0
+        let vm = thread.runnable as? VMThread
+        let instruction = vm?.currentInstruction ?? "?"
+        let function = vm?.currentFunctionName ?? "?"
+        let line = vm?.currentLine ?? 0
         let wake = lock.withLock {
             defer { thread.wake = nil }
             return thread.wake
         }
         var slice = Slice(budget: 1, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
         let outcome = thread.runnable.run(&slice)
-        let stack = inspectable?.stackDescription ?? ""
+        let stack = vm?.stackSnapshot ?? ""
         return lock.withLock {
             let elapsed = UInt64(max(slice.used, 1)) * 1000
             if configuration.deterministic { virtualNow &+= elapsed }
