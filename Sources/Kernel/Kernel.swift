@@ -92,8 +92,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// A slice shorter than this is mostly kernel work under the one lock (a spawn, an exit,
     /// a message passed on).
     static let longSliceNanoseconds: UInt64 = 5_000
-    /// How often a sleeping slot looks whether a slot running short slices got stuck in a
-    /// long one while work waits.
+    /// How often a sleeping slot looks whether a busy slot got stuck in one long slice while
+    /// work waits.
     static let watchNanoseconds: UInt64 = 2_000_000
     /// Idle slots watching for a stuck slot, and whether one was roused to start watching.
     var watchingSlots = 0

@@ -137,7 +137,7 @@ extension Kernel {
         guard idleSlots > 0, spinningSlots == 0 else { return }  // a spinning slot will take it
         if idleSlots == configuration.slots || (runQueue.count > 1 && slicesAreLong) {
             lock.signalSlot()
-        } else if !slicesAreLong && watchingSlots == 0 && !watchRequested {
+        } else if watchingSlots == 0 && !watchRequested {
             watchRequested = true  // a sleeping slot should watch for a stuck one: see `sleep()`
             lock.signalSlot()
         }

@@ -43,18 +43,18 @@ extension Kernel {
         lock.unlock()
     }
 
-    /// An idle slot sleeps until it is signalled or the next timer is due. While another slot
-    /// runs short slices, nothing signals it for queued work (see ``slicesAreLong``), so one
-    /// idle slot watches: it looks every ``watchNanoseconds``, and if the busy slot has taken
-    /// no thread since the last look (it is stuck in one long slice) while work waits, it
-    /// wakes to take it. ``enqueue(_:)`` rouses a sleeping slot to watch when none does.
+    /// An idle slot sleeps until it is signalled or the next timer is due. A single queued
+    /// thread, or any while slices are short (see ``slicesAreLong``), signals no idle slot:
+    /// the busy slot takes it when its slice ends. So while a slot is busy, one idle slot
+    /// watches: it looks every ``watchNanoseconds``, and if the busy slot has taken no thread
+    /// since the last look (it is stuck in one long slice) while work waits, it wakes to take
+    /// it. ``enqueue(_:)`` rouses a sleeping slot to watch when none does.
     /// Lock held on entry and exit.
     private func sleep() {
         while !stopping {
             let current = now  // read once: the clock moves between two reads
             let timerWait = timers.nextDeadline.map { $0 > current ? $0 - current : 0 }
-            let watching =
-                busySlots > 0 && !slicesAreLong && (timerWait ?? .max) > Kernel.watchNanoseconds
+            let watching = busySlots > 0 && (timerWait ?? .max) > Kernel.watchNanoseconds
             let timedOut: Bool
             let picks = runQueue.picks
             if watching {
@@ -69,7 +69,7 @@ extension Kernel {
             }
             if watchRequested && !timedOut {  // roused to watch, unless nothing runs to watch
                 watchRequested = false
-                if busySlots > 0 && !slicesAreLong { continue }
+                if busySlots > 0 { continue }
             }
             if !timedOut || (runQueue.picks == picks && runQueue.count > 0) { return }
         }
