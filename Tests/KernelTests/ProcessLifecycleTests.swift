@@ -9,6 +9,24 @@ import Testing
         return Kernel(configuration: configuration)
     }
 
+    /// Real concurrency: an outside `wait` is woken by the exit it waits for, not by its
+    /// timeout (exits wake only outside callers waiting for that process), while other
+    /// processes come and go.
+    @Test func outsideWaitWakesAtTheExit() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 2))
+        kernel.start()
+        defer { kernel.shutdown() }
+        let sleeper = try kernel.spawn(
+            program("sleeper") {
+                Runnables.script([{ _ in .blocked(.sleep(milliseconds: 20)) }, { _ in .finished(.int(4)) }])
+            })
+        for _ in 0..<100 { _ = try kernel.spawn(program("blip") { Runnables.exits() }) }
+        let started = ContinuousClock.now
+        let status = try kernel.wait(sleeper, timeoutMilliseconds: 20_000)
+        #expect(status?.code == 4)
+        #expect(ContinuousClock.now - started < .seconds(10), "woken by the exit, not the timeout")
+    }
+
     @Test func initIsPIDOne() {
         let kernel = deterministicKernel()
         let list = kernel.processList()

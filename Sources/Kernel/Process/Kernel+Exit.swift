@@ -37,12 +37,13 @@ extension Kernel {
                 wake(waiter, .value(.int(Int64(status.code))))
             }
         }
-        if !reaped && process.parent == WellKnownPID.initProcess
-            && !externalWaitInterest.contains(process.pid)
-        {
+        let awaitedOutside = !externalWaitInterest.isEmpty && externalWaitInterest.contains(process.pid)
+        if !reaped && process.parent == WellKnownPID.initProcess && !awaitedOutside {
             reap(process)
         }
-        lock.broadcastChange()
+        // Only an outside `wait` for this process waits for an exit: waking every outside
+        // waiter at every exit woke a caller waiting for a message once per spawned child.
+        if awaitedOutside { lock.broadcastChange() }
     }
 
     private func releaseNames(of process: KProcess) {
