@@ -202,6 +202,30 @@ import Testing
             ranBeforeHogEnded.load(ordering: .sequentiallyConsistent) == 1,
             "quick ran while the hog's slice went on")
     }
+
+    /// Real concurrency: idle slots sleep until the earliest timer, and a timer that comes
+    /// due sooner than that one still fires on time (a 20 ms sleep armed while both slots
+    /// sleep towards a 5 s one ends in about 20 ms).
+    @Test func anEarlierTimerFiresOnTime() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 2))
+        kernel.start()
+        defer { kernel.shutdown() }
+        let sleeper = { (milliseconds: Int) in
+            program("sleep") {
+                Runnables.script([
+                    { _ in .blocked(.sleep(milliseconds: milliseconds)) }, { _ in .finished(.int(0)) },
+                ])
+            }
+        }
+        let long = try kernel.spawn(sleeper(5_000))
+        while kernel.process(long)?.wait != "sleep" { kernel.run(forMilliseconds: 1) }
+        kernel.run(forMilliseconds: 20)  // both slots asleep until the 5 s deadline
+        let started = ContinuousClock.now
+        let short = try kernel.spawn(sleeper(20))
+        #expect(try kernel.wait(short, timeoutMilliseconds: 10_000)?.code == 0)
+        #expect(ContinuousClock.now - started < .seconds(2), "the short sleep ended on time")
+        try kernel.kill(long, .kill)
+    }
 }
 
 /// Counts how many callers are between enter() and leave() at once.

@@ -60,8 +60,7 @@ extension Kernel {
                 .record(["signal": .str(signal.rawValue)]), to: .process(process.pid), from: nil, force: true)
             if signal == .term {
                 let deadline = now &+ UInt64(configuration.termGraceMilliseconds) &* 1_000_000
-                timers.schedule(at: deadline, .escalate(process.pid))
-                if idleSlots > 0 { lock.signalSlot() }
+                scheduleTimer(at: deadline, .escalate(process.pid))
             }
         }
     }

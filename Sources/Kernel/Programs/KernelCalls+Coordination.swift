@@ -101,9 +101,8 @@ extension KernelCalls {
         case .success(let id):
             if let ms = milliseconds(args, 2) {
                 kernel.lock.withLock {
-                    kernel.timers.schedule(
+                    kernel.scheduleTimer(
                         at: kernel.now &+ UInt64(ms) &* 1_000_000, .toolDeadline(id, milliseconds: ms))
-                    if kernel.idleSlots > 0 { kernel.lock.signalSlot() }
                 }
             }
             return block(handle, .tool(id))

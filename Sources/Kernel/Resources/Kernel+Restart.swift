@@ -26,8 +26,7 @@ extension Kernel {
             restartCount: process.restartCount + 1, lineage: process.lineage ?? RestartLineage(),
             history: history)
         let delay = RestartPolicy.backoffMilliseconds(attempt: history.count)
-        timers.schedule(at: current &+ UInt64(delay) * 1_000_000, .restart(ticket))
-        if idleSlots > 0 { lock.signalSlot() }
+        scheduleTimer(at: current &+ UInt64(delay) * 1_000_000, .restart(ticket))
     }
 
     /// Lock held.

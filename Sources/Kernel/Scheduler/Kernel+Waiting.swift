@@ -78,8 +78,7 @@ extension Kernel {
         }
         if let timeout = request.timeoutMilliseconds, timeout >= 0 {
             let deadline = now &+ UInt64(timeout) &* 1_000_000
-            timers.schedule(at: deadline, .timeout(thread, epoch: thread.epoch))
-            if idleSlots > 0 { lock.signalSlot() }
+            scheduleTimer(at: deadline, .timeout(thread, epoch: thread.epoch))
         }
     }
 
@@ -118,6 +117,15 @@ extension Kernel {
         thread.waitNanoseconds &+= current &- thread.waitStarted
         thread.unblockedSince = current
         makeReady(thread)
+    }
+
+    /// Arms a timer. An idle slot sleeps until the earliest timer at the latest, so one is
+    /// woken to re-arm only when this timer is the new earliest (a request with a timeout used
+    /// to wake one every time). Lock held.
+    func scheduleTimer(at deadline: UInt64, _ action: TimerAction) {
+        let earliest = timers.nextDeadline.map { deadline < $0 } ?? true
+        timers.schedule(at: deadline, action)
+        if earliest && idleSlots > 0 { lock.signalSlot() }
     }
 
     /// Fires every timer due at `current` (kernel nanoseconds). Lock held.
