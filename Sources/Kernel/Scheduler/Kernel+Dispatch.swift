@@ -45,6 +45,7 @@ extension Kernel {
         slotCurrent[slot] = thread.tid
         let wake = thread.wake
         thread.wake = nil
+        let contendedBefore = lock.contended
         lock.unlock()
 
         var slice = Slice(
@@ -55,9 +56,11 @@ extension Kernel {
             ? began &+ UInt64(max(slice.used, 1)) &* 1000 : monotonicNanoseconds() &- bootInstant
         let elapsed = ended &- began
 
-        let contended = !lock.tryLock()
-        if contended { lock.lock() }
-        // A moving average of how often this slot found the lock taken, in 256ths.
+        lock.lock()
+        // A moving average, in 256ths, of how many of this slot's slices met a taken lock
+        // (in their kernel calls or at their end; this slot's or another's waits: either way
+        // the two slots traded it).
+        let contended = lock.contended != contendedBefore
         slotContention[slot] += (contended ? 32 : 0) - slotContention[slot] / 8
         busySlots -= 1
         slotCurrent[slot] = nil

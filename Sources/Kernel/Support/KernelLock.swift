@@ -55,15 +55,24 @@ final class KernelLock: @unchecked Sendable {  // the pthread objects guard them
         mutex.deallocate()
     }
 
-    func lock() { pthread_mutex_lock(mutex) }
-    /// Takes the lock if it is free; false (and not held) otherwise.
-    func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
+    /// How many times a caller found the lock taken and had to wait for it. Written and read
+    /// only with the lock held (the scheduler compares it across a slice: see `runSlice`).
+    private(set) var contended: UInt64 = 0
+
+    /// Takes the lock, counting it in ``contended`` when it had to wait.
+    @inline(__always)
+    func lock() {
+        guard pthread_mutex_trylock(mutex) != 0 else { return }
+        pthread_mutex_lock(mutex)
+        contended &+= 1
+    }
+
     func unlock() { pthread_mutex_unlock(mutex) }
 
     /// Runs `body` with the lock held.
     @inline(__always)
     func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        pthread_mutex_lock(mutex)
+        lock()
         defer { pthread_mutex_unlock(mutex) }
         return try body()
     }
