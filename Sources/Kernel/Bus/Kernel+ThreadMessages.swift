@@ -4,6 +4,7 @@ import Language
 /// building a handle on the message path) both call.
 extension Kernel {
     /// ``ThreadHandle/trySend(_:to:)`` for `thread`.
+    @inline(__always)
     func trySend(_ value: Value, to address: Address, from thread: KThread) -> Bool {
         lock.withLock {
             switch deliver(value, to: address, from: thread.senderAddress) {
@@ -18,6 +19,7 @@ extension Kernel {
 
     /// The message at `index` of this thread's queue: its own mailbox first, then its
     /// process's. nil past the end — and then a later `receive` wait only wakes for newer mail.
+    @inline(__always)
     func peekMessage(of thread: KThread, at index: Int) -> Message? {
         lock.withLock {
             let own = thread.mailbox?.count ?? 0
@@ -30,7 +32,7 @@ extension Kernel {
     }
 
     /// Removes the message at `index` (as numbered by ``peekMessage(at:)``) and returns it.
-    @discardableResult
+    @discardableResult @inline(__always)
     func removeMessage(of thread: KThread, at index: Int) -> Message? {
         lock.withLock {
             let own = thread.mailbox?.count ?? 0
