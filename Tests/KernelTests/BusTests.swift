@@ -252,6 +252,28 @@ import Testing
         #expect(lines.all == ["4498500"])
     }
 
+    /// Real concurrency: an outside request to a process that ends without replying fails as
+    /// soon as it ends (`noproc`), not when its timeout runs out.
+    @Test func anOutsideRequestFailsWhenTheServerEnds() throws {
+        let (kernel, _) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let executable = try ProgramHarness.load(
+            """
+            orchestrator quitter version "1.0.0"
+            fn main(args) {
+              receive { {request: r} => return 0 }
+            }
+            """, into: kernel)
+        let shell = kernel.attachExternalProcess(name: "test")
+        let server = try kernel.spawn(executable, options: SpawnOptions(parent: shell))
+        let started = ContinuousClock.now
+        #expect(throws: KernelError.noSuchProcess(server)) {
+            _ = try kernel.request(.int(1), to: server, from: shell, timeoutMilliseconds: 20_000)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10), "failed at the exit, not the timeout")
+    }
+
     /// A tool that ends at once still hands its result to the thread that runs it.
     @Test func fastToolsAreNotLost() throws {
         let (kernel, lines) = ProgramHarness.kernel(deterministic: false) { $0.allowedTools = ["/bin/true"] }

@@ -31,7 +31,7 @@ extension Kernel {
         }
     }
 
-    /// Removes the message at `index` (as numbered by ``peekMessage(at:)``) and returns it.
+    /// Removes the message at `index` (as numbered by ``peekMessage(of:at:)``) and returns it.
     @discardableResult @inline(__always)
     func removeMessage(of thread: KThread, at index: Int) -> Message? {
         lock.withLock {
