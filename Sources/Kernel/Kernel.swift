@@ -21,7 +21,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var lastID = 0
     var runQueue: RunQueue
     var timers = TimerQueue()
-    var eventLog: EventLog
+    let eventLog: EventLog
     var random: SplitMix64
     /// Virtual time in deterministic mode, nanoseconds.
     var virtualNow: UInt64 = 0
@@ -29,6 +29,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// The latest clock reading (kernel nanoseconds), for ``recentNow``.
     var lastClockReading: UInt64 = 0
     var counters = KernelCounters()
+    /// Message counts, kept without the lock (the message path does not take it).
+    let messageCounters = MessageCounters()
     /// Processes with no threads that stand for callers outside the kernel (the shell), for
     /// listings; each such process also carries ``KProcess/isExternal`` for the hot paths.
     var externalProcesses: Set<PID> = []
@@ -144,7 +146,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         return lastID
     }
 
-    /// Appends an event stamped `time`, or ``recentNow``. Lock held.
+    /// Appends an event stamped `time`, or ``recentNow`` (which needs the kernel lock: without
+    /// it, pass the time).
     func record(
         _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil, detail: String = "",
         correlation: UInt64? = nil, message: Value? = nil, at time: UInt64? = nil
@@ -152,8 +155,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         guard configuration.recordEvents else { return }
         eventLog.append(
             time: time ?? recentNow, kind, pid: pid, tid: tid, peer: peer, detail: detail,
-            correlation: correlation,
-            message: message)
+            correlation: correlation, message: message)
     }
 
     private func createInit() {
@@ -177,10 +179,23 @@ struct KernelCounters {
     var spawned: UInt64 = 0
     var exited: UInt64 = 0
     var reaped: UInt64 = 0
-    var messagesSent: UInt64 = 0
-    var messagesReceived: UInt64 = 0
-    var deadLetters: UInt64 = 0
+    /// Message operations that took the lock (see ``KernelStats/sendsLocked``).
+    var sendsLocked: UInt64 = 0
+    var wakeupsLocked: UInt64 = 0
+    var receivesLocked: UInt64 = 0
     var contextSwitches: UInt64 = 0
     var reductions: UInt64 = 0
     var restarts: UInt64 = 0
+}
+
+/// Kernel-wide message counters: atomics, since messages travel without the kernel lock.
+/// At rest, sent = received + queued + dead letters.
+struct MessageCounters: ~Copyable {
+    /// The last message id handed out (ids are taken before a message is queued, so a send
+    /// that finds the mailbox full after all leaves a gap).
+    let lastID = Atomic<UInt64>(0)
+    /// Messages queued or found dead.
+    let sent = Atomic<UInt64>(0)
+    let received = Atomic<UInt64>(0)
+    let deadLetters = Atomic<UInt64>(0)
 }

@@ -73,7 +73,9 @@ public protocol VMHost: AnyObject, Sendable {
     func peekMessage(at index: Int, thread: VMThread) -> Value?
 
     /// Removes the message at `index` (the one `peekMessage(at:)` returned, which matched).
-    func removeMessage(at index: Int, thread: VMThread)
+    /// Returns false when it is gone: another thread of the process, sharing its mailbox,
+    /// took it between the two calls. The `receive` then scans again from the start.
+    func removeMessage(at index: Int, thread: VMThread) -> Bool
 
     /// No message matched: wait for a new one or `timeout` milliseconds (nil: forever; never 0).
     /// Return `.block` and later `resume(with: .bool(true))` ("new message, scan on"),

@@ -345,7 +345,10 @@ extension VMThread {
                         return outcome
                     }
                 case .recvtake:
-                    if case .int(let index) = r[Int(i.b)] { host.removeMessage(at: Int(index), thread: self) }
+                    if case .int(let index) = r[Int(i.b)], !host.removeMessage(at: Int(index), thread: self) {
+                        r[Int(i.b)] = .int(0)  // another thread took it: scan again
+                        pc = pc &- 1 &- (Int(i.a) << 16 | Int(i.c))
+                    }
                 case .recvwait where r[Int(i.b)].isNil:  // no `after`: the usual receive loop
                     save()
                     let answer = host.waitForMessage(timeout: nil, thread: self)

@@ -7,7 +7,7 @@ import VM
 private final class QuietHost: VMHost, Sendable {
     func syscall(_ call: KernelCall, _ args: [Value], thread: VMThread) -> SyscallResult { .value(.nil) }
     func peekMessage(at index: Int, thread: VMThread) -> Value? { nil }
-    func removeMessage(at index: Int, thread: VMThread) {}
+    func removeMessage(at index: Int, thread: VMThread) -> Bool { true }
     func waitForMessage(timeout: Int64?, thread: VMThread) -> SyscallResult { .block }
     func allocate(bytes: Int, thread: VMThread) -> Bool { true }
 }

@@ -35,8 +35,9 @@ final class FuzzHost: VMHost, @unchecked Sendable {
     func peekMessage(at index: Int, thread: VMThread) -> Value? {
         index < mailbox.count ? mailbox[index] : nil
     }
-    func removeMessage(at index: Int, thread: VMThread) {
+    func removeMessage(at index: Int, thread: VMThread) -> Bool {
         if index < mailbox.count { mailbox.remove(at: index) }
+        return true
     }
     func waitForMessage(timeout: Int64?, thread: VMThread) -> SyscallResult { .block }
     func allocate(bytes: Int, thread: VMThread) -> Bool { true }

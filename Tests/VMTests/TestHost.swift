@@ -32,7 +32,10 @@ final class TestHost: VMHost, @unchecked Sendable {
         return index < mailbox.count ? mailbox[index] : nil
     }
 
-    func removeMessage(at index: Int, thread: VMThread) { mailbox.remove(at: index) }
+    func removeMessage(at index: Int, thread: VMThread) -> Bool {
+        mailbox.remove(at: index)
+        return true
+    }
 
     func waitForMessage(timeout: Int64?, thread: VMThread) -> SyscallResult {
         waitingForMessage = true

@@ -1,9 +1,37 @@
+import DequeModule
 import Language
 
-/// Where a message can be queued.
+/// A process or thread, as the owner of a mailbox.
 enum MailboxOwner {
     case process(KProcess)
     case thread(KThread)
+
+    /// The process it is or belongs to.
+    var process: KProcess {
+        switch self {
+        case .process(let process): process
+        case .thread(let thread): thread.process
+        }
+    }
+
+    /// Whether it is the owner of `address`.
+    @inline(__always)
+    func matches(_ address: Address) -> Bool {
+        switch (self, address) {
+        case (.process(let process), .process(let pid)): process.pid == pid
+        case (.thread(let thread), .thread(let tid)): thread.tid == tid
+        default: false
+        }
+    }
+
+    /// Runs `body` with its inbox.
+    @inline(__always)
+    func withInbox<R>(_ body: (borrowing Inbox) -> R) -> R {
+        switch self {
+        case .process(let process): body(process.inbox)
+        case .thread(let thread): body(thread.inbox)
+        }
+    }
 }
 
 /// What became of a message.
@@ -20,20 +48,109 @@ extension Kernel {
     func deliver(_ value: Value, to address: Address, from sender: Address?, force: Bool = false)
         -> Delivery
     {
+        deliver(value, to: receiver(at: address), address: address, from: sender, force: force)
+    }
+
+    /// ``deliver(_:to:from:force:)`` to a receiver already looked up. Lock held.
+    func deliver(
+        _ value: Value, to target: MailboxOwner?, address: Address, from sender: Address?, force: Bool
+    ) -> Delivery {
         let time = recentNow
-        let message = Message(from: sender, value: value, id: counters.messagesSent &+ 1, queuedAt: time)
-        let result = queue(message, to: address, force: force)
-        switch result {
-        case .delivered, .dead: counters.messagesSent &+= 1
-        case .full: break
+        counters.sendsLocked &+= 1
+        guard let target else {
+            countDeadLetter(to: address, at: time)
+            return .dead
         }
-        if case .delivered = result, let sender {
-            let (senderPID, senderTID) = owner(of: sender)
-            record(
-                .send, pid: senderPID, tid: senderTID, peer: address.number, correlation: message.id,
-                message: value, at: time)
+        let result = push(
+            value, to: target, address: address, from: sender, signedBy: sender.map { owner(of: $0) },
+            at: time, force: force)
+        if case .delivered = result {
+            if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
+                wakeReceivers(of: target)
+            }
+            if target.process.isExternal { lock.broadcastChange() }
         }
         return result
+    }
+
+    /// The live process or thread at `address`. Lock held.
+    func receiver(at address: Address) -> MailboxOwner? {
+        switch address {
+        case .process(let pid):
+            guard let process = processes[pid], !process.isExited else { return nil }
+            return .process(process)
+        case .thread(let tid):
+            guard let thread = threads[tid], !thread.isFinished else { return nil }
+            return .thread(thread)
+        }
+    }
+
+    /// Queues a message in `target`'s inbox and records its send (or its death), with or
+    /// without the lock: the message path of a running thread calls it without. Waking a
+    /// waiting receiver is the caller's part. `signer` is the sending process and thread the
+    /// event names (nil: the kernel sent it, and no send event is recorded).
+    @inline(__always)
+    func push(
+        _ value: Value, to target: MailboxOwner, address: Address, from sender: Address?,
+        signedBy signer: (PID, TID?)?, at time: UInt64, force: Bool
+    ) -> Delivery {
+        let limit = force ? nil : target.process.limits.mailboxLimit
+        if let limit, target.withInbox({ $0.queued }) >= limit { return .full(target) }
+        let id = messageCounters.lastID.wrappingAdd(1, ordering: .relaxed).newValue
+        let message = Message(from: sender, value: value, id: id, queuedAt: time)
+        let recording = configuration.recordEvents
+        if recording { eventLog.lock() }
+        let pushed = target.withInbox { $0.push(message, limit: limit) }
+        if recording {
+            switch pushed {
+            case .pushed:
+                if let signer {
+                    eventLog.appendLocked(
+                        time: time, .send, pid: signer.0, tid: signer.1, peer: address.number,
+                        correlation: id, message: value)
+                }
+            case .closed:
+                eventLog.appendLocked(time: time, .deadLetter, pid: address.number)
+            case .full:
+                break
+            }
+            eventLog.unlock()
+        }
+        switch pushed {
+        case .pushed:
+            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+            return .delivered
+        case .closed:
+            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+            messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
+            return .dead
+        case .full:
+            return .full(target)
+        }
+    }
+
+    /// Wakes the threads of `target` that wait in `receive` (all of a process's, or the one
+    /// thread). Lock held. While a slice owns the process's mailbox, its end wakes them.
+    func wakeReceivers(of target: MailboxOwner) {
+        let process = target.process
+        guard !process.mailboxOwned else { return }
+        switch target {
+        case .process:
+            if process.threads.count == 1 {  // most processes: no walk over the array
+                let thread = process.threads[0]
+                if thread.state == .waiting, case .receive = thread.request {
+                    wake(thread, receiveWake(thread))
+                }
+                return
+            }
+            for thread in process.threads where thread.state == .waiting {
+                if case .receive = thread.request { wake(thread, receiveWake(thread)) }
+            }
+        case .thread(let thread):
+            if thread.state == .waiting, case .receive = thread.request {
+                wake(thread, receiveWake(thread))
+            }
+        }
     }
 
     /// The process and thread an address belongs to. Lock held.
@@ -44,47 +161,28 @@ extension Kernel {
         }
     }
 
-    private func queue(_ message: Message, to address: Address, force: Bool) -> Delivery {
-        switch address {
-        case .process(let pid):
-            guard let process = processes[pid], !process.isExited else { return deadLetter(address) }
-            if !force && process.mailbox.count >= process.limits.mailboxLimit {
-                return .full(.process(process))
-            }
-            process.mailbox.append(message)
-            for thread in process.threads where thread.state == .waiting {
-                if case .receive = thread.request { wake(thread, receiveWake(thread)) }
-            }
-            if process.isExternal { lock.broadcastChange() }
-        case .thread(let tid):
-            guard let thread = threads[tid], !thread.isFinished else { return deadLetter(address) }
-            if !force && (thread.mailbox?.count ?? 0) >= thread.process.limits.mailboxLimit {
-                return .full(.thread(thread))
-            }
-            if thread.mailbox == nil { thread.mailbox = Mailbox() }
-            thread.mailbox?.append(message)
-            if thread.state == .waiting, case .receive = thread.request {
-                wake(thread, receiveWake(thread))
-            }
-        }
-        return .delivered
+    private func countDeadLetter(to address: Address, at time: UInt64) {
+        messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+        messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
+        record(.deadLetter, pid: address.number, at: time)
     }
 
-    private func deadLetter(_ address: Address) -> Delivery {
-        counters.deadLetters &+= 1
-        record(.deadLetter, pid: address.number)
-        return .dead
-    }
-
+    /// Adds a sender to those waiting for room in `owner`'s mailbox. If a message left
+    /// meanwhile (the receiver takes without the lock), lets the oldest in at once. Lock held.
     func addBlockedSender(_ thread: KThread, to owner: MailboxOwner) {
         switch owner {
         case .process(let process):
-            if process.mailbox.blockedSenders == nil { process.mailbox.blockedSenders = [] }
-            process.mailbox.blockedSenders?.append(thread)
+            if process.blockedSenders == nil { process.blockedSenders = [] }
+            process.blockedSenders?.append(thread)
         case .thread(let receiver):
-            if receiver.mailbox?.blockedSenders == nil { receiver.mailbox?.blockedSenders = [] }
-            receiver.mailbox?.blockedSenders?.append(thread)
+            if receiver.blockedSenders == nil { receiver.blockedSenders = [] }
+            receiver.blockedSenders?.append(thread)
         }
+        let room = owner.withInbox { inbox in
+            inbox.blockedSenders.wrappingAdd(1, ordering: .sequentiallyConsistent)
+            return inbox.count.load(ordering: .sequentiallyConsistent) < owner.process.limits.mailboxLimit
+        }
+        if room { admitBlockedSender(of: owner) }
     }
 
     /// After a message left a mailbox: lets the oldest blocked sender deliver. Lock held.
@@ -92,10 +190,11 @@ extension Kernel {
         while true {
             let sender: KThread?
             switch owner {
-            case .process(let process): sender = process.mailbox.blockedSenders?.popFirst()
-            case .thread(let receiver): sender = receiver.mailbox?.blockedSenders?.popFirst()
+            case .process(let process): sender = process.blockedSenders?.popFirst()
+            case .thread(let receiver): sender = receiver.blockedSenders?.popFirst()
             }
             guard let sender else { return }
+            owner.withInbox { $0.blockedSenders.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
             guard sender.state == .waiting, case .send(let address, let message) = sender.request else {
                 continue
             }
@@ -105,14 +204,51 @@ extension Kernel {
         }
     }
 
-    /// Every message still queued for a process and its threads is a dead letter; blocked
-    /// senders go on (their messages are dead letters too). Lock held.
+    /// A message left `owner`'s mailbox: counts it out and, if senders wait for room, lets
+    /// one in (taking the lock, unless `locked`). No lock needed otherwise.
+    @inline(__always)
+    func noteTaken(from owner: MailboxOwner, locked: Bool) {
+        let blocked = owner.withInbox { inbox in
+            inbox.count.wrappingSubtract(1, ordering: .sequentiallyConsistent)
+            return inbox.blockedSenders.load(ordering: .sequentiallyConsistent) > 0
+        }
+        guard blocked else { return }
+        if locked { admitBlockedSender(of: owner) } else { lock.withLock { admitBlockedSender(of: owner) } }
+    }
+
+    /// Every message still queued for a process becomes a dead letter and later sends fail;
+    /// blocked senders go on (their messages are dead letters too). While a slice owns the
+    /// mailbox, its ordered queue is emptied when the slice ends. Lock held.
     func discardMailbox(of process: KProcess) {
-        counters.deadLetters &+= UInt64(process.mailbox.count)
-        process.mailbox.messages.removeAll()
-        while let sender = process.mailbox.blockedSenders?.popFirst() {
+        messageCounters.deadLetters.wrappingAdd(UInt64(process.inbox.close()), ordering: .relaxed)
+        if !process.mailboxOwned { discardQueue(&process.mailbox, of: process.inbox) }
+        releaseBlockedSenders(&process.blockedSenders, of: process.inbox)
+    }
+
+    /// A finished thread's own mailbox: as ``discardMailbox(of:)``. Lock held.
+    func discardMailbox(of thread: KThread) {
+        messageCounters.deadLetters.wrappingAdd(UInt64(thread.inbox.close()), ordering: .relaxed)
+        if !thread.ownsMailbox, thread.mailbox != nil {
+            discardQueue(&thread.ownMailbox, of: thread.inbox)
+            thread.mailbox = nil
+        }
+        releaseBlockedSenders(&thread.blockedSenders, of: thread.inbox)
+    }
+
+    /// Counts an ordered queue's messages as dead letters and empties it.
+    func discardQueue(_ queue: inout Mailbox, of inbox: borrowing Inbox) {
+        guard queue.count > 0 else { return }
+        messageCounters.deadLetters.wrappingAdd(UInt64(queue.count), ordering: .relaxed)
+        inbox.count.wrappingSubtract(queue.count, ordering: .relaxed)
+        queue.messages.removeAll()
+    }
+
+    private func releaseBlockedSenders(_ senders: inout Deque<KThread>?, of inbox: borrowing Inbox) {
+        while let sender = senders?.popFirst() {
+            inbox.blockedSenders.wrappingSubtract(1, ordering: .relaxed)
             guard sender.state == .waiting, case .send = sender.request else { continue }
-            counters.deadLetters &+= 1
+            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+            messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
             wake(sender, .value(.bool(true)))
         }
     }

@@ -26,8 +26,9 @@ extension Kernel {
     /// A message to a name nobody holds: a dead letter.
     func countDeadLetter(to name: String) {
         lock.withLock {
-            counters.deadLetters &+= 1
-            counters.messagesSent &+= 1
+            messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
+            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+            counters.sendsLocked &+= 1
             record(.deadLetter, pid: 0, detail: "to '\(name)'")
         }
     }

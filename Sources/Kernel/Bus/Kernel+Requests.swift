@@ -40,9 +40,10 @@ extension Kernel {
     /// the requester ended): the reply is then counted as a dead letter.
     @discardableResult
     func answerRequest(_ id: UInt64, with value: Value, by pid: PID) -> Bool {
-        counters.messagesSent &+= 1
+        messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+        counters.sendsLocked &+= 1
         guard let pending = pendingRequests.removeValue(forKey: id) else {
-            counters.deadLetters &+= 1
+            messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
             record(.deadLetter, pid: pid, detail: "reply (nobody waits)", correlation: id)
             return false
         }
@@ -56,14 +57,15 @@ extension Kernel {
             } else if !requester.isFinished {
                 earlyReplies[id] = value  // answered before the requester parked (another slot)
             } else {
-                counters.deadLetters &+= 1
+                messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
                 return false
             }
         } else {
             externalReplies[id] = value
             lock.broadcastChange()
         }
-        counters.messagesReceived &+= 1
+        messageCounters.received.wrappingAdd(1, ordering: .relaxed)
+        counters.receivesLocked &+= 1
         return true
     }
 

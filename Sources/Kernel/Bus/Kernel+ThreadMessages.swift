@@ -2,14 +2,49 @@ import Language
 
 /// A running thread's messaging calls: what ``ThreadHandle`` and the VM's host (which skips
 /// building a handle on the message path) both call.
+///
+/// The common path takes no lock: a send to the receiver the thread sent to last pushes onto
+/// its ``Inbox``; a thread whose slice owns its process's mailbox (``KThread/ownsMailbox``: the
+/// process has one thread) scans and takes without the lock. The kernel lock is taken only to
+/// wake a receiver parked in `receive`, to look up a new receiver, when a mailbox is full, or
+/// when several threads share the mailbox.
 extension Kernel {
-    /// ``ThreadHandle/trySend(_:to:)`` for `thread`.
+    /// ``ThreadHandle/trySend(_:to:)`` for `thread`, running a slice.
     @inline(__always)
     func trySend(_ value: Value, to address: Address, from thread: KThread) -> Bool {
-        lock.withLock {
-            switch deliver(value, to: address, from: thread.senderAddress) {
-            case .delivered, .dead:
-                thread.messagesOut &+= 1
+        if let target = thread.sendTarget, target.matches(address) {
+            let process = thread.process
+            let signer = (process.pid, thread.tid == process.pid ? nil : thread.tid)
+            switch push(
+                value, to: target, address: address, from: thread.senderAddress, signedBy: signer,
+                at: thread.sliceClock, force: false)
+            {
+            case .delivered:
+                thread.messagesOut.bumpBySoleWriter()
+                if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
+                    lock.withLock {
+                        counters.wakeupsLocked &+= 1
+                        wakeReceivers(of: target)
+                    }
+                }
+                return true
+            case .dead:
+                thread.sendTarget = nil
+                thread.messagesOut.bumpBySoleWriter()
+                return true
+            case .full:
+                break  // the lock decides: block, or room after all
+            }
+        }
+        return lock.withLock {
+            let target = receiver(at: address)
+            switch deliver(value, to: target, address: address, from: thread.senderAddress, force: false) {
+            case .delivered:
+                if let target, !target.process.isExternal { thread.sendTarget = target }
+                thread.messagesOut.bumpBySoleWriter()
+                return true
+            case .dead:
+                thread.messagesOut.bumpBySoleWriter()
                 return true
             case .full:
                 return false
@@ -21,42 +56,92 @@ extension Kernel {
     /// process's. nil past the end — and then a later `receive` wait only wakes for newer mail.
     @inline(__always)
     func peekMessage(of thread: KThread, at index: Int) -> Message? {
-        lock.withLock {
-            let own = thread.mailbox?.count ?? 0
-            if index < own { return thread.mailbox?.messages[index] }
-            let shared = thread.process.mailbox
-            if index - own < shared.count { return shared.messages[index - own] }
+        if thread.ownsMailbox { return peekOwnedMessage(of: thread, at: index) }
+        return lock.withLock {
+            if thread.process.mailboxOwned {  // another thread's slice owns the process's queue
+                if index == 0 { _ = thread.inbox.drain(into: &thread.ownMailbox) }
+                if let mailbox = thread.mailbox, index < mailbox.count { return mailbox.messages[index] }
+                return nil  // the owner's slice end wakes this thread to look again
+            }
+            return peekOwnedMessage(of: thread, at: index)
+        }
+    }
+
+    /// ``peekMessage(of:at:)`` by a thread that may touch the queues (it owns them, or holds
+    /// the lock). Messages pushed meanwhile move in when the scan reaches the end: the
+    /// process's join its queue's end (indices stay put); the thread's own go first, so they
+    /// move in only at the start of a scan, or when a waiting `receive` wakes to rescan.
+    @inline(__always)
+    private func peekOwnedMessage(of thread: KThread, at index: Int) -> Message? {
+        let process = thread.process
+        if index == 0 && thread.inbox.hasMessages { _ = thread.inbox.drain(into: &thread.ownMailbox) }
+        let own = thread.mailbox?.count ?? 0
+        let message: Message
+        if index < own, let mine = thread.mailbox?.messages[index] {
+            message = mine
+        } else if index - own < process.mailbox.count {
+            message = process.mailbox.messages[index - own]
+        } else if process.inbox.drain(into: &process.mailbox) > 0, index - own < process.mailbox.count {
+            message = process.mailbox.messages[index - own]
+        } else {
             thread.receiveMark = currentMark(of: thread)
             return nil
         }
+        thread.peekedMessage = message.id
+        return message
     }
 
     /// Removes the message at `index` (as numbered by ``peekMessage(of:at:)``) and returns it.
     @discardableResult @inline(__always)
     func removeMessage(of thread: KThread, at index: Int) -> Message? {
-        lock.withLock {
-            let own = thread.mailbox?.count ?? 0
-            let message: Message
-            if index < own, let taken = thread.mailbox?.take(at: index) {
-                message = taken
-                if thread.mailbox?.hasBlockedSenders == true {
-                    admitBlockedSender(of: .thread(thread))
-                }
-            } else if index - own < thread.process.mailbox.count {
-                let process = thread.process
-                message = process.mailbox.take(at: index - own)
-                if process.mailbox.hasBlockedSenders { admitBlockedSender(of: .process(process)) }
-            } else {
-                return nil
+        if thread.ownsMailbox { return removeOwnedMessage(of: thread, at: index, locked: false) }
+        return lock.withLock {
+            if thread.process.mailboxOwned && index >= (thread.mailbox?.count ?? 0) {
+                // Another thread's slice owns the process's queue: only the own one is ours.
+                guard
+                    let moved = thread.mailbox?.messages.firstIndex(where: { $0.id == thread.peekedMessage })
+                else { return nil }
+                return removeOwnedMessage(of: thread, at: moved, locked: true)
             }
-            thread.messagesIn &+= 1
-            let time = recentNow
-            thread.process.lastReceive = time
-            counters.messagesReceived &+= 1
-            record(
-                .receive, pid: thread.process.pid, tid: thread.tid, peer: message.from?.number,
-                correlation: message.id, at: time)
-            return message
+            return removeOwnedMessage(of: thread, at: index, locked: true)
         }
+    }
+
+    /// Takes the message ``peekMessage(of:at:)`` returned last: at `index`, or wherever it
+    /// moved when another thread took an earlier one; nil if another thread took it.
+    @inline(__always)
+    private func removeOwnedMessage(of thread: KThread, at index: Int, locked: Bool) -> Message? {
+        let process = thread.process
+        let own = thread.mailbox?.count ?? 0
+        let wanted = thread.peekedMessage
+        let message: Message
+        if index < own, thread.mailbox?.messages[index].id == wanted {
+            message = thread.ownMailbox.take(at: index)
+            noteTaken(from: .thread(thread), locked: locked)
+        } else if index >= own, index - own < process.mailbox.count,
+            process.mailbox.messages[index - own].id == wanted
+        {
+            message = process.mailbox.take(at: index - own)
+            noteTaken(from: .process(process), locked: locked)
+        } else if let moved = thread.mailbox?.messages.firstIndex(where: { $0.id == wanted }) {
+            message = thread.ownMailbox.take(at: moved)
+            noteTaken(from: .thread(thread), locked: locked)
+        } else if !process.mailboxOwned || thread.ownsMailbox,
+            let moved = process.mailbox.messages.firstIndex(where: { $0.id == wanted })
+        {
+            message = process.mailbox.take(at: moved)
+            noteTaken(from: .process(process), locked: locked)
+        } else {
+            return nil
+        }
+        if locked { counters.receivesLocked &+= 1 }
+        let time = locked ? recentNow : thread.sliceClock
+        thread.messagesIn.bumpBySoleWriter()
+        process.lastReceive.store(time, ordering: .relaxed)
+        messageCounters.received.wrappingAdd(1, ordering: .relaxed)
+        record(
+            .receive, pid: process.pid, tid: thread.tid, peer: message.from?.number, correlation: message.id,
+            at: time)
+        return message
     }
 }

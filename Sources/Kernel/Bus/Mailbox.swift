@@ -13,19 +13,20 @@ public struct Message: Sendable {
     public var queuedAt: UInt64 = 0
 }
 
-/// A FIFO of messages with a limit. Guarded by the kernel lock.
+/// The receiving side of a mailbox: the messages taken from its ``Inbox``, oldest first,
+/// where `receive` scans and removes. Owned by the thread running a slice of a process with
+/// one thread (see ``KThread/ownsMailbox``), which then needs no lock; otherwise guarded by
+/// the kernel lock.
 struct Mailbox {
     var messages: Deque<Message> = []
-    /// How many messages have ever arrived (for lost-wakeup checks).
+    /// How many messages have ever moved in (for lost-wakeup checks).
     var arrivals: UInt64 = 0
     /// How many have been taken out (a waiting `receive` must rescan if any was: indices moved).
     var removals: UInt64 = 0
-    /// Senders blocked because it is full, oldest first.
-    var blockedSenders: Deque<KThread>?
 
     var count: Int { messages.count }
 
-    mutating func append(_ message: Message) {
+    mutating func append(_ message: consuming Message) {
         messages.append(message)
         arrivals &+= 1
     }
@@ -35,7 +36,4 @@ struct Mailbox {
         removals &+= 1
         return index == 0 ? messages.removeFirst() : messages.remove(at: index)
     }
-
-    /// Whether a sender waits for room.
-    var hasBlockedSenders: Bool { !(blockedSenders?.isEmpty ?? true) }
 }

@@ -1,43 +1,83 @@
 import Language
 
 /// A bounded, append-only log of kernel events: when full, the oldest entries are evicted
-/// and counted. Guarded by the kernel lock.
-struct EventLog {
+/// and counted. Guarded by its own ``SpinLock``, not by the kernel lock: the message path
+/// records sends and receives without the kernel lock. Events are numbered in the order they
+/// are appended, which respects cause and effect (a message's send is appended before it is
+/// queued, so before its receive).
+final class EventLog: @unchecked Sendable {  // every field is read and written under `lock`
+    private let spinLock = SpinLock()
     private let ring: Ring<KernelEvent>
-    private(set) var total: UInt64 = 0
+    private var appended: UInt64 = 0
+    /// The latest event time: an event stamped earlier (its slice began before another
+    /// slot's event) is stamped this instead, so times never go backwards in the log.
+    private var latest: UInt64 = 0
+    private var eventSink: (@Sendable (KernelEvent) -> Void)?
 
     init(capacity: Int) {
         ring = Ring(capacity: capacity)
     }
 
+    /// How many events were ever appended.
+    var total: UInt64 { spinLock.withLock { appended } }
+
     /// How many events were dropped to stay within capacity.
-    var evicted: UInt64 { total - UInt64(ring.count) }
+    var evicted: UInt64 { spinLock.withLock { appended - UInt64(ring.count) } }
 
-    /// Called with every event as it is appended (the `--events FILE` writer).
-    var sink: (@Sendable (KernelEvent) -> Void)?
+    /// Called with every event as it is appended (the `--events FILE` writer), under the log's
+    /// lock: it must not call back into the kernel.
+    func setSink(_ sink: (@Sendable (KernelEvent) -> Void)?) {
+        spinLock.withLock { eventSink = sink }
+    }
 
-    mutating func append(
+    func append(
         time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil,
         detail: String = "", correlation: UInt64? = nil, message: Value? = nil
     ) {
-        total += 1
+        spinLock.lock()
+        appendLocked(
+            time: time, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
+            message: message)
+        spinLock.unlock()
+    }
+
+    /// Takes the log's lock for a push that must come before its event: a send queues its
+    /// message holding it, then appends its event with ``appendLocked(time:_:pid:tid:peer:detail:correlation:message:)``
+    /// and calls ``unlock()``. Its receiver may take the message at once, but must wait for
+    /// the lock to record the receive, so the send comes first in the log.
+    @inline(__always)
+    func lock() { spinLock.lock() }
+
+    @inline(__always)
+    func unlock() { spinLock.unlock() }
+
+    /// Appends an event; the caller holds the log's lock.
+    @inline(__always)
+    func appendLocked(
+        time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil,
+        detail: String = "", correlation: UInt64? = nil, message: Value? = nil
+    ) {
+        appended += 1
+        let stamp = max(time, latest)
+        latest = stamp
         let slot = ring.append(
             KernelEvent(
-                sequence: total, time: time, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
+                sequence: appended, time: stamp, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
                 correlation: correlation, message: message))
-        if let sink { sink(ring[slot]) }
+        if let eventSink { eventSink(ring[slot]) }
     }
 
     /// Events with a sequence number above `after`, oldest first.
     func events(after: UInt64 = 0) -> [KernelEvent] {
-        ring.elements.filter { $0.sequence > after }
+        spinLock.withLock { ring.elements.filter { $0.sequence > after } }
     }
 }
 
 extension Kernel {
-    /// Calls `sink` with every event as it is recorded, under the kernel lock: keep it quick
-    /// (the `--events FILE` writer buffers). nil stops it.
+    /// Calls `sink` with every event as it is recorded, under the event log's lock (and
+    /// perhaps the kernel's): keep it quick (the `--events FILE` writer buffers) and do not
+    /// call the kernel from it. nil stops it.
     public func setEventSink(_ sink: (@Sendable (KernelEvent) -> Void)?) {
-        lock.withLock { eventLog.sink = sink }
+        eventLog.setSink(sink)
     }
 }

@@ -1,15 +1,26 @@
 import DequeModule
 import Language
+import Synchronization
 
 /// A process: a PID, its place in the tree, its threads and mailbox, its limits and counters.
-/// Every field is guarded by the kernel lock.
+/// Every field is guarded by the kernel lock, except the atomics and the mailbox's ordered
+/// queue while a slice owns it (see ``mailboxOwned``).
 final class KProcess {
     // The fields every message and slice touches come first, so that they share a few cache
     // lines: with 10,000 processes in a ring, a hop was mostly cache misses on the receiver.
     let pid: PID
     /// Live threads, main thread first.
     var threads: [KThread] = []
+    /// Where senders push messages to its PID, without a lock.
+    let inbox = Inbox()
+    /// Its mailbox's ordered queue: guarded by the kernel lock, or by the slice that owns it.
     var mailbox = Mailbox()
+    /// Whether the thread running a slice owns ``mailbox`` and its threads' own queues (the
+    /// process had one thread when the slice began): the kernel then leaves them alone.
+    var mailboxOwned = false
+    /// How many of its threads are parked in `receive`: a sender that finds none after its
+    /// push needs no lock (see ``Inbox/push(_:limit:)`` on the ordering).
+    let receiveWaiters = Atomic<Int>(0)
     /// Set once it has ended.
     var exitStatus: ExitStatus?
     /// Stands for a caller outside the kernel (see ``Kernel/attachExternalProcess(name:version:)``).
@@ -21,7 +32,7 @@ final class KProcess {
     var deferred: Deque<KThread>?
     let limits: ProcessLimits
     /// When a message was last taken from its mailboxes (kernel nanoseconds).
-    var lastReceive: UInt64 = 0
+    let lastReceive = Atomic<UInt64>(0)
     var parent: PID
     /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).
     var isReaped = false
@@ -56,6 +67,8 @@ final class KProcess {
     var context: ProcessContext?
     /// Quality metrics it reported.
     var metrics: [String: MetricSummary] = [:]
+    /// Senders blocked because its mailbox is full, oldest first.
+    var blockedSenders: Deque<KThread>?
     /// Who gets `{down: pid, code, reason}` when it exits.
     var monitors: [Address]?
     /// Whether it ever subscribed to a topic.

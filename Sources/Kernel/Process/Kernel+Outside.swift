@@ -59,19 +59,22 @@ extension Kernel {
             guard let process = processes[pid], !process.isExited else { throw .noSuchProcess(pid) }
             let nanoseconds = timeoutMilliseconds.map { UInt64(max(0, $0) * 1_000_000) }
             if configuration.deterministic {
-                drive(until: nanoseconds.map { virtualNow &+ $0 }) { process.mailbox.count > 0 }
+                drive(until: nanoseconds.map { virtualNow &+ $0 }) { process.inbox.queued > 0 }
             } else {
                 let deadline = nanoseconds.map { monotonicNanoseconds() &+ $0 }
-                while process.mailbox.count == 0 && !stopping {
+                while process.inbox.queued == 0 && !stopping {
                     let current = monotonicNanoseconds()
                     if let deadline, current >= deadline { break }
                     lock.waitForChange(nanoseconds: deadline.map { $0 - current })
                 }
             }
-            guard let message = process.mailbox.messages.popFirst() else { return nil }
-            counters.messagesReceived &+= 1
+            _ = process.inbox.drain(into: &process.mailbox)  // an outside process has no slices
+            guard process.mailbox.count > 0 else { return nil }
+            let message = process.mailbox.take(at: 0)
+            messageCounters.received.wrappingAdd(1, ordering: .relaxed)
+            counters.receivesLocked &+= 1
             record(.receive, pid: pid, peer: message.from?.number, correlation: message.id)
-            admitBlockedSender(of: .process(process))
+            noteTaken(from: .process(process), locked: true)
             return message
         }
     }

@@ -47,8 +47,8 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
         withRunning(vm) { kernel, thread in kernel.peekMessage(of: thread, at: index)?.value } ?? nil
     }
 
-    func removeMessage(at index: Int, thread vm: VMThread) {
-        withRunning(vm) { kernel, thread in _ = kernel.removeMessage(of: thread, at: index) }
+    func removeMessage(at index: Int, thread vm: VMThread) -> Bool {
+        withRunning(vm) { kernel, thread in kernel.removeMessage(of: thread, at: index) != nil } ?? false
     }
 
     /// Runs `body` with the kernel and the running thread behind `vm`, without retaining

@@ -43,6 +43,11 @@ extension Kernel {
         process.runningThreads += 1
         busySlots += 1
         slotCurrent[slot] = thread.tid
+        thread.sliceClock = recentNow
+        if process.threads.count == 1 {  // alone: its slice may take its mail without the lock
+            thread.ownsMailbox = true
+            process.mailboxOwned = true
+        }
         let wake = thread.wake
         thread.wake = nil
         let contendedBefore = lock.contended
@@ -78,6 +83,8 @@ extension Kernel {
         let process = thread.process
         thread.onSlot = false
         process.runningThreads -= 1
+        if thread.ownsMailbox { releaseMailbox(of: thread) }
+        if thread.state == .finished { thread.sendTarget = nil }
         let used = UInt64(max(reductions, 0))
         counters.reductions &+= used
         if runQueue.policy == .fair {
@@ -108,6 +115,26 @@ extension Kernel {
             exitProcess(process, ExitStatus(code: ExitStatus.runtimeErrorCode, reason: reason))
         case .exited:
             break
+        }
+    }
+
+    /// Ends a slice's ownership of its process's mailbox: empties the queues of an ended
+    /// process or thread, and lets threads started during the slice look at their mail (they
+    /// could not while the slice owned it). Lock held.
+    private func releaseMailbox(of thread: KThread) {
+        let process = thread.process
+        thread.ownsMailbox = false
+        process.mailboxOwned = false
+        if thread.state == .finished, thread.mailbox != nil {
+            discardQueue(&thread.ownMailbox, of: thread.inbox)
+            thread.mailbox = nil
+        }
+        if process.isExited {
+            discardQueue(&process.mailbox, of: process.inbox)
+        } else if process.threads.count > 1 {
+            for other in process.threads where other !== thread && other.state == .waiting {
+                if case .receive = other.request { wake(other, .value(.int(0))) }
+            }
         }
     }
 
@@ -175,8 +202,12 @@ extension Kernel {
     func retire(_ thread: KThread) {
         let process = thread.process
         if !thread.heldLocks.isEmpty { releaseLocks(of: thread) }
+        if thread.state == .waiting, case .receive = thread.request {
+            process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
+        }
         thread.state = .finished
         thread.request = nil
+        if !thread.onSlot { thread.sendTarget = nil }  // else its slice's end drops it
         threads[thread.tid] = nil
         process.finishedReductions &+= thread.reductions
         process.finishedCPUNanoseconds &+= thread.cpuNanoseconds
@@ -184,15 +215,7 @@ extension Kernel {
         thread.reductions = 0
         thread.cpuNanoseconds = 0
         thread.contextSwitches = 0
-        if let pending = thread.mailbox?.count, pending > 0 {
-            counters.deadLetters &+= UInt64(pending)
-        }
-        while let sender = thread.mailbox?.blockedSenders?.popFirst() {
-            guard sender.state == .waiting, case .send = sender.request else { continue }
-            counters.deadLetters &+= 1
-            wake(sender, .value(.bool(true)))
-        }
-        thread.mailbox = nil
+        discardMailbox(of: thread)
     }
 
 }

@@ -13,7 +13,13 @@ extension Kernel {
         case .sleep:
             break
         case .receive(let timeout):
-            if currentMark(of: thread) != thread.receiveMark {
+            // Announce the wait before looking for mail: a sender pushes before it looks for
+            // waiters (both sequentially consistent), so one of the two sees the other.
+            process.receiveWaiters.wrappingAdd(1, ordering: .sequentiallyConsistent)
+            if !process.mailboxOwned  // else the owner's slice end wakes it to look
+                && (thread.inbox.hasMessages || process.inbox.hasMessages
+                    || currentMark(of: thread) != thread.receiveMark)
+            {
                 wake(thread, receiveWake(thread))
                 return
             }
@@ -90,12 +96,16 @@ extension Kernel {
     }
 
     /// What a thread waiting in `receive` is told when mail comes: scan on from where it
-    /// stopped (`true`), or from the start (`0`) when another thread took a message meanwhile
-    /// and the indices it remembers have moved. Lock held.
+    /// stopped (`true`), or from the start (`0`) when the indices it remembers have moved:
+    /// another thread took a message meanwhile, or mail came to its own mailbox, which is
+    /// numbered first. Moves pushed mail into the queues. Lock held, mailbox not owned.
     func receiveWake(_ thread: KThread) -> Wake {
+        if thread.inbox.hasMessages { _ = thread.inbox.drain(into: &thread.ownMailbox) }
+        _ = thread.process.inbox.drain(into: &thread.process.mailbox)
         let mark = currentMark(of: thread)
         let moved =
-            mark.threadRemovals != thread.receiveMark.threadRemovals
+            mark.thread != thread.receiveMark.thread
+            || mark.threadRemovals != thread.receiveMark.threadRemovals
             || mark.processRemovals != thread.receiveMark.processRemovals
         return .value(moved ? .int(0) : .bool(true))
     }
@@ -110,6 +120,9 @@ extension Kernel {
     /// Wakes a waiting thread with an answer. Lock held.
     func wake(_ thread: KThread, _ answer: Wake) {
         guard thread.state == .waiting else { return }
+        if case .receive = thread.request {
+            thread.process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
+        }
         thread.request = nil
         thread.deadlocked = false
         thread.wake = answer

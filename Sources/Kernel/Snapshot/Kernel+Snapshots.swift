@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 extension Kernel {
     /// Processes copied per lock hold: `ps` over 100,000 processes lets the slots run in between.
     static let snapshotChunk = 4096
@@ -86,8 +91,8 @@ extension Kernel {
                 processes.forEach { process in
                     byState[displayState(of: process).0, default: 0] += 1
                     memory += self.memory(of: process)
-                    queued += process.mailbox.count
-                    for thread in process.threads { queued += thread.mailbox?.count ?? 0 }
+                    queued += process.inbox.queued
+                    for thread in process.threads { queued += thread.inbox.queued }
                 }
             }
             return KernelStats(
@@ -95,9 +100,11 @@ extension Kernel {
                 threads: threads.count, policy: runQueue.policy, slots: configuration.slots,
                 quantum: configuration.quantum, deterministic: configuration.deterministic,
                 spawned: counters.spawned, exited: counters.exited, reaped: counters.reaped,
-                restarts: counters.restarts, messagesSent: counters.messagesSent,
-                messagesReceived: counters.messagesReceived, messagesQueued: queued,
-                deadLetters: counters.deadLetters, contextSwitches: counters.contextSwitches,
+                restarts: counters.restarts, messagesSent: messageCounters.sent.current,
+                messagesReceived: messageCounters.received.current, messagesQueued: queued,
+                deadLetters: messageCounters.deadLetters.current, sendsLocked: counters.sendsLocked,
+                wakeupsLocked: counters.wakeupsLocked, receivesLocked: counters.receivesLocked,
+                contextSwitches: counters.contextSwitches,
                 reductions: counters.reductions, memory: memory, runQueueLength: runQueue.count,
                 eventsRecorded: eventLog.total, eventsEvicted: eventLog.evicted,
                 slotBusyNanoseconds: slotBusyNanoseconds, slotCurrent: slotCurrent,
@@ -114,7 +121,7 @@ extension Kernel {
             state: state, wait: wait, priority: process.nice,
             threads: process.threads.count, reductions: process.totalReductions,
             cpuNanoseconds: process.totalCPUNanoseconds, memory: memory(of: process),
-            mailbox: process.mailbox.count, exitCode: process.exitStatus?.code,
+            mailbox: process.inbox.queued, exitCode: process.exitStatus?.code,
             reason: process.exitStatus?.reason, restarts: process.lineage?.restarts ?? process.restartCount,
             contextSwitches: process.totalSwitches, started: process.started, arguments: process.arguments,
             warnings: warningsLocked(process).count)
@@ -134,8 +141,9 @@ extension Kernel {
             tid: thread.tid, pid: thread.process.pid, name: thread.name, state: thread.state,
             wait: thread.waitLabel, priority: thread.nice, reductions: thread.reductions,
             cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
-            waitNanoseconds: thread.waitNanoseconds, mailbox: thread.mailbox?.count ?? 0,
-            messagesIn: thread.messagesIn, messagesOut: thread.messagesOut, calls: thread.calls,
+            waitNanoseconds: thread.waitNanoseconds, mailbox: thread.inbox.queued,
+            messagesIn: thread.messagesIn.current, messagesOut: thread.messagesOut.current,
+            calls: thread.calls,
             memory: thread.memory,
             wallNanoseconds: now &- thread.started)
     }
@@ -143,11 +151,26 @@ extension Kernel {
 
 extension Kernel {
     /// The messages queued for a process (its shared mailbox) or a thread (its own), oldest first.
+    /// While a slice of the process owns its mailbox (a few microseconds), waits for it to end.
     public func mailbox(of id: Int) throws(KernelError) -> [Message] {
         try lock.withLock { () throws(KernelError) -> [Message] in
-            if let process = processes[id] { return Array(process.mailbox.messages) }
-            if let thread = threads[id] { return Array(thread.mailbox?.messages ?? []) }
-            throw .noSuchID(id)
+            while true {
+                let process = processes[id] ?? threads[id]?.process
+                guard let process else { throw .noSuchID(id) }
+                if process.mailboxOwned && !stopping {
+                    lock.unlock()
+                    sched_yield()
+                    lock.lock()
+                    continue
+                }
+                if process.pid == id {
+                    _ = process.inbox.drain(into: &process.mailbox)
+                    return Array(process.mailbox.messages)
+                }
+                guard let thread = threads[id] else { throw .noSuchID(id) }
+                if thread.inbox.hasMessages { _ = thread.inbox.drain(into: &thread.ownMailbox) }
+                return Array(thread.mailbox?.messages ?? [])
+            }
         }
     }
 }

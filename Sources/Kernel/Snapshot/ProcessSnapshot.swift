@@ -69,6 +69,15 @@ public struct KernelStats: Sendable, Equatable {
     public var messagesReceived: UInt64
     public var messagesQueued: Int
     public var deadLetters: UInt64
+    /// Sends that took the kernel lock to queue their message (a new receiver to look up, a
+    /// full mailbox, a message from the kernel or the shell); the others took no lock.
+    public var sendsLocked: UInt64
+    /// Lock-free sends that took the kernel lock afterwards, to wake a receiver parked in
+    /// `receive` (the run queue needs it), not for the mailbox.
+    public var wakeupsLocked: UInt64
+    /// Receives that took the kernel lock (a mailbox shared by several threads, or the
+    /// shell's); the others took no lock.
+    public var receivesLocked: UInt64
     public var contextSwitches: UInt64
     public var reductions: UInt64
     public var memory: Int

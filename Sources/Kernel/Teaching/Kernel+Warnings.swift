@@ -42,8 +42,12 @@ extension Kernel {
                             "thread \(thread.tid) has run \(formatMilliseconds(current &- thread.unblockedSince)) without blocking: "
                             + "an endless loop? add a receive, sleep or yield()"))
             }
-            let oldest = [thread.mailbox?.messages.first?.queuedAt, process.mailbox.messages.first?.queuedAt]
-                .compactMap { $0 }.min()
+            // (While a slice owns the process's queues, its threads are not stuck in receive.)
+            let oldest =
+                process.mailboxOwned
+                ? nil
+                : [thread.mailbox?.messages.first?.queuedAt, process.mailbox.messages.first?.queuedAt]
+                    .compactMap { $0 }.min()
             if thread.state == .waiting, case .receive = thread.request, let oldest,
                 current &- oldest > Kernel.warningAfter
             {
@@ -72,13 +76,14 @@ extension Kernel {
                             + "threads that need it are stuck; unlock before receive"))
             }
         }
-        let queued = process.mailbox.count
-        if queued >= 100, current &- max(process.lastReceive, process.started) > Kernel.warningAfter {
+        let queued = process.inbox.queued
+        let lastReceive = process.lastReceive.current
+        if queued >= 100, current &- max(lastReceive, process.started) > Kernel.warningAfter {
             found.append(
                 KernelWarning(
                     kind: .mailboxGrowing, pid: process.pid, tid: nil,
                     message: "mailbox holds \(queued) messages and nothing has taken one for "
-                        + "\(formatMilliseconds(current &- max(process.lastReceive, process.started))): a missing receive?"
+                        + "\(formatMilliseconds(current &- max(lastReceive, process.started))): a missing receive?"
                 ))
         }
         if process.openRequestsTo > 0 {

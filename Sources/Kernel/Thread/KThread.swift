@@ -1,8 +1,9 @@
 import DequeModule
 import Language
+import Synchronization
 
 /// A green thread: a runnable plus the scheduler's bookkeeping. Every field is guarded by the
-/// kernel lock, except `runnable`, which only the slot running the thread touches.
+/// kernel lock, except the atomics and those marked as the running slot's own.
 final class KThread {
     // Fields in the order a slice and a message touch them; the rarely used ones last (see
     // KProcess: fewer cache lines per message hop).
@@ -26,11 +27,26 @@ final class KThread {
     var virtualRuntime: UInt64 = 0
     /// `priority` policy: the pick counter when it was queued (for aging).
     var queuedAtPick: UInt64 = 0
-    /// Its own mailbox (messages addressed to its TID), created on first use.
+    /// Where senders push messages to its TID, without a lock.
+    let inbox = Inbox()
+    /// Its own mailbox's ordered queue (messages to its TID), created on first use; guarded
+    /// like its process's (see ``KProcess/mailboxOwned``).
     var mailbox: Mailbox?
     /// Arrival counts of both mailboxes when the thread last found nothing to receive.
     var receiveMark = ReceiveMark()
-    // Owned by the slot running the thread (no lock needed): what a kernel call asked for.
+    // Owned by the slot running the thread (no lock needed).
+    /// Whether this slice owns its process's mailbox queues and may receive without a lock
+    /// (set with the lock held before the slice, cleared after it).
+    var ownsMailbox = false
+    /// The kernel time its slice began: the stamp of the messages and events it makes
+    /// without the lock (the lock's ``Kernel/recentNow`` is that reading too).
+    var sliceClock: UInt64 = 0
+    /// The last process or thread it sent to, kept for sends without a lock (the table of
+    /// processes needs the lock). Dropped when it finishes.
+    var sendTarget: MailboxOwner?
+    /// The id of the message its last peek returned: the one a following take must remove.
+    var peekedMessage: UInt64 = 0
+    /// What a kernel call asked for.
     /// The wait request a kernel call made before the runnable reports `.blocked`.
     var pendingRequest: WaitRequest?
     /// A one-thread `join(t)`: hand the VM the single result, not a list.
@@ -44,11 +60,13 @@ final class KThread {
     var deadlocked = false
     /// When it last became able to run after waiting (or started).
     var unblockedSince: UInt64
-    var messagesIn: UInt64 = 0
-    var messagesOut: UInt64 = 0
+    let messagesIn = Atomic<UInt64>(0)
+    let messagesOut = Atomic<UInt64>(0)
     let name: String
     /// Locks it holds, released when it finishes.
     var heldLocks: [String] = []
+    /// Senders blocked because its own mailbox is full, oldest first.
+    var blockedSenders: Deque<KThread>?
     /// Threads blocked in `join` on this one.
     var joiners: [KThread]?
     /// While it waits in `join` on several threads: the results collected so far.
@@ -72,6 +90,17 @@ final class KThread {
     }
 
     var isFinished: Bool { state == .finished }
+
+    /// Its own mailbox's ordered queue, created if need be.
+    var ownMailbox: Mailbox {
+        get { mailbox ?? Mailbox() }
+        _modify {
+            var queue = mailbox ?? Mailbox()
+            mailbox = nil  // moved out, so that the yield does not copy its storage
+            defer { mailbox = queue }
+            yield &queue
+        }
+    }
 
     /// How it signs its messages: a main thread as its process, others as threads.
     var senderAddress: Address { tid == process.pid ? .process(tid) : .thread(tid) }

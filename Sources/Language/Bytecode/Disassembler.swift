@@ -61,6 +61,9 @@ public enum Disassembler {
         case .syscall:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = KernelCall(rawValue: i.c)?.name ?? "?"
+        case .recvtake:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = "if gone, rescan at \(pc - (Int(i.a) << 16 | Int(i.c)))"
         default:
             operands = "\(i.a) \(i.b) \(i.c)"
         }

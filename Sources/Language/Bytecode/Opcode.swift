@@ -122,7 +122,8 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case concat
     /// test (no message): else `R[a]` = message at mailbox index `R[b]`
     case recvpeek
-    /// remove the message at mailbox index `R[b]` (it matched)
+    /// remove the message at mailbox index `R[b]` (it matched); if another thread of the
+    /// process took it first, `R[b] = 0` and rescan: go back `a << 16 | c` instructions
     case recvtake
     /// `R[a]` = wait for a new message, at most `R[b]` ms (nil: forever); may block. true: rescan
     case recvwait

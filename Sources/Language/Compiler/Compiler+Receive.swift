@@ -30,7 +30,8 @@ extension Compiler {
             pattern(clause.pattern, source: msg, fails: &fails)
             if let g = clause.guardExpr { fails += jumpIf(g, is: false) }
             f.location = clause.location
-            f.emit(Instruction(.recvtake, 0, idx))
+            let back = f.code.count - scan  // to `recvpeek`, should the message be gone
+            f.emit(Instruction(.recvtake, back >> 16, idx, back & 0xFFFF))
             for s in clause.body { statement(s) }
             endJumps.append(f.emitJump())
             f.popScope()

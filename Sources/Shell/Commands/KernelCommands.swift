@@ -85,6 +85,8 @@ extension CommandCatalogue {
             "spawned         \(Units.count(stats.spawned)) (exited \(Units.count(stats.exited)), reaped \(Units.count(stats.reaped)), restarts \(stats.restarts))",
             "messages        \(Units.count(stats.messagesSent)) sent, \(Units.count(stats.messagesReceived)) received, \(stats.messagesQueued) queued",
             "dead letters    \(Units.count(stats.deadLetters))",
+            "kernel lock     \(Units.count(stats.sendsLocked)) sends, \(Units.count(stats.receivesLocked)) receives (the rest none), "
+                + "\(Units.count(stats.wakeupsLocked)) wake-ups of waiting receivers",
             "switches        \(Units.count(stats.contextSwitches))",
             "reductions      \(Units.count(stats.reductions))",
             "memory          \(Units.bytes(stats.memory))",
@@ -257,6 +259,8 @@ extension KernelStats {
             ("exited", .number(exited)), ("reaped", .number(reaped)), ("restarts", .number(restarts)),
             ("messages_sent", .number(messagesSent)), ("messages_received", .number(messagesReceived)),
             ("messages_queued", .number(messagesQueued)), ("dead_letters", .number(deadLetters)),
+            ("sends_locked", .number(sendsLocked)), ("receives_locked", .number(receivesLocked)),
+            ("wakeups_locked", .number(wakeupsLocked)),
             ("context_switches", .number(contextSwitches)), ("reductions", .number(reductions)),
             ("memory", .number(memory)), ("events", .number(eventsRecorded)),
             ("events_evicted", .number(eventsEvicted)),

@@ -1,0 +1,148 @@
+import Synchronization
+
+/// The sending side of a mailbox: a lock-free stack that any number of senders push onto
+/// with one compare-and-swap, and that the receiving side takes whole with one exchange
+/// (so a message costs no lock to queue or to take). Taken messages move, oldest first, into
+/// the mailbox's ordered queue (``Mailbox``), where `receive` scans them.
+///
+/// The classic multi-producer, single-consumer design of actor runtimes (the BEAM's outer and
+/// inner message queues): since the consumer never pops one node, only takes them all, the
+/// stack has no ABA problem. Order is FIFO per sender: each sender's pushes follow one another.
+///
+/// Written here rather than taken from a package: swift-atomics and swift-collections have no
+/// closable multi-producer queue, and this one is fifty lines over `Synchronization.Atomic`.
+///
+/// Closing it (the owner ended) makes every later push fail, so a sender holding on to an
+/// exited process learns that its message is a dead letter without a lock.
+struct Inbox: ~Copyable {
+    /// The newest node's address; ``empty`` or ``closed`` when there is none.
+    private let head = Atomic<UInt>(Inbox.empty)
+    /// Messages queued: pushed and not yet taken out of the mailbox (in the stack or in the
+    /// ordered queue). A push reserves its place here first, so a limit is never overshot.
+    let count = Atomic<Int>(0)
+    /// Senders blocked because it was full; after taking a message the receiver looks here
+    /// and, only when it is not zero, takes the kernel lock to let one in.
+    let blockedSenders = Atomic<Int>(0)
+
+    /// One node kept for reuse: the receiver leaves the last node it emptied here and the
+    /// next sender takes it (one exchange each instead of a `malloc` and a `free`).
+    private let spare = Atomic<UInt>(0)
+
+    private static let empty: UInt = 0
+    private static let closed: UInt = 1
+
+    /// What became of a push.
+    enum Push {
+        case pushed
+        /// At its limit: nothing was queued.
+        case full
+        /// Its owner has ended: nothing was queued.
+        case closed
+    }
+
+    /// Queues `message` unless `limit` messages are queued already (nil: no limit).
+    /// Sequentially consistent, so that a sender that pushes and then looks for waiting
+    /// receivers, and a receiver that announces its wait and then looks here, cannot both
+    /// miss each other.
+    func push(_ message: consuming Message, limit: Int?) -> Push {
+        if let limit, count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue >= limit {
+            count.wrappingSubtract(1, ordering: .relaxed)
+            return .full
+        } else if limit == nil {
+            count.wrappingAdd(1, ordering: .relaxed)
+        }
+        let node =
+            UnsafeMutablePointer<InboxNode>(bitPattern: spare.exchange(0, ordering: .acquiring))
+            ?? .allocate(capacity: 1)
+        node.initialize(to: InboxNode(message: message, next: nil))
+        let address = UInt(bitPattern: node)
+        var current = head.load(ordering: .relaxed)
+        while true {
+            if current == Inbox.closed {
+                node.deinitialize(count: 1)
+                node.deallocate()
+                count.wrappingSubtract(1, ordering: .relaxed)
+                return .closed
+            }
+            node.pointee.next = UnsafeMutablePointer(bitPattern: current)
+            let (exchanged, original) = head.compareExchange(
+                expected: current, desired: address, ordering: .sequentiallyConsistent)
+            if exchanged { return .pushed }
+            current = original
+        }
+    }
+
+    /// Whether a message waits in the stack (not yet moved to the ordered queue).
+    var hasMessages: Bool {
+        let current = head.load(ordering: .sequentiallyConsistent)
+        return current != Inbox.empty && current != Inbox.closed
+    }
+
+    /// Moves every pushed message, oldest first, to the end of `queue`; returns how many.
+    /// Only the mailbox's receiving side calls it.
+    func drain(into queue: inout Mailbox) -> Int {
+        var current = head.load(ordering: .acquiring)
+        while current != Inbox.empty && current != Inbox.closed {
+            let (exchanged, original) = head.compareExchange(
+                expected: current, desired: Inbox.empty, ordering: .acquiring)
+            if exchanged { return moveNodes(from: current) { queue.append($0) } }
+            current = original
+        }
+        return 0
+    }
+
+    /// Closes it: later pushes fail. Returns how many messages were still in the stack; they
+    /// are dropped (the caller counts them as dead letters). The ordered queue is the caller's.
+    func close() -> Int {
+        let taken = head.exchange(Inbox.closed, ordering: .acquiring)
+        guard taken != Inbox.closed else { return 0 }
+        let dropped = moveNodes(from: taken) { _ in }
+        count.wrappingSubtract(dropped, ordering: .relaxed)
+        return dropped
+    }
+
+    /// How many messages are queued (in the stack or the ordered queue).
+    var queued: Int { count.load(ordering: .relaxed) }
+
+    /// Whether it has been closed.
+    var isClosed: Bool { head.load(ordering: .acquiring) == Inbox.closed }
+
+    /// Frees a taken chain (newest first), handing its messages to `body` oldest first; the
+    /// last node becomes the spare.
+    private func moveNodes(from address: UInt, _ body: (consuming Message) -> Void) -> Int {
+        // Reverse the chain in place, then walk it.
+        var reversed: UnsafeMutablePointer<InboxNode>?
+        var node = UnsafeMutablePointer<InboxNode>(bitPattern: address)
+        var moved = 0
+        while let current = node {
+            node = current.pointee.next
+            current.pointee.next = reversed
+            reversed = current
+            moved += 1
+        }
+        while let current = reversed {
+            reversed = current.pointee.next
+            body(current.move().message)
+            if reversed != nil
+                || !spare.compareExchange(
+                    expected: 0, desired: UInt(bitPattern: current), ordering: .releasing
+                ).exchanged
+            {
+                current.deallocate()
+            }
+        }
+        return moved
+    }
+
+    deinit {
+        let current = head.load(ordering: .acquiring)
+        if current != Inbox.closed { _ = moveNodes(from: current) { _ in } }
+        UnsafeMutablePointer<InboxNode>(bitPattern: spare.load(ordering: .acquiring))?.deallocate()
+    }
+}
+
+/// One message in an ``Inbox``: a manually allocated cell (no reference count to keep).
+struct InboxNode {
+    var message: Message
+    var next: UnsafeMutablePointer<InboxNode>?
+}

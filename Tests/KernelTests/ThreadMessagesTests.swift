@@ -1,0 +1,200 @@
+import Kernel
+import Language
+import Testing
+
+/// The message path of running threads: sends and receives without the kernel lock, and
+/// what takes it. The kernel counts every message operation done under its lock
+/// (``KernelStats/sendsLocked`` and friends), so these tests can see which path was taken.
+@Suite struct ThreadMessagesTests {
+    /// A process that sends 100 messages to a receiver that is busy (not parked in receive)
+    /// looks the receiver up once under the lock; the other 99 sends and all 100 receives
+    /// take no lock, and only parked-receiver wake-ups do.
+    @Test func theCommonPathTakesNoLock() throws {
+        let (kernel, lines) = ProgramHarness.kernel(slots: 1)
+        let executable = try ProgramHarness.load(
+            """
+            orchestrator quiet version "1.0.0"
+            fn main(args) {
+              if args[0] == "sink" { return sink() }
+              let sink = spawn("quiet", ["sink"])
+              for i in 0..<100 { send(sink, i) }
+              return wait(sink)
+            }
+            fn sink() {
+              var total = 0
+              for i in 0..<100 { receive { n => total += n } }
+              print(total)
+              return 0
+            }
+            """, into: kernel)
+        let before = kernel.stats()
+        let pid = try kernel.spawn(
+            executable, arguments: ["main"],
+            options: SpawnOptions(parent: kernel.attachExternalProcess(name: "t")))
+        #expect(try kernel.wait(pid, timeoutMilliseconds: 5_000)?.code == 0)
+        #expect(lines.all == ["4950"])
+        let after = kernel.stats()
+        #expect(after.messagesSent - before.messagesSent == 100)
+        #expect(after.messagesReceived - before.messagesReceived == 100)
+        #expect(after.sendsLocked - before.sendsLocked == 1)
+        #expect(after.receivesLocked - before.receivesLocked == 0)
+        #expect(after.wakeupsLocked - before.wakeupsLocked <= 1)
+    }
+
+    /// A sender keeps its last receiver; once that receiver has ended, the next send is a
+    /// dead letter, found without the lock, and counted.
+    @Test func aSendToAnEndedReceiverIsADeadLetter() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let status = try ProgramHarness.run(
+            """
+            orchestrator late version "1.0.0"
+            fn main(args) {
+              if args[0] == "once" {
+                receive { n => print("got", n) }
+                return 0
+              }
+              let other = spawn("late", ["once"])
+              send(other, 1)
+              wait(other)
+              send(other, 2)
+              return 0
+            }
+            """, in: kernel, arguments: ["main"])
+        #expect(status?.code == 0)
+        #expect(lines.all == ["got 1"])
+        let stats = kernel.stats()
+        #expect(stats.deadLetters == 1)
+        #expect(
+            stats.messagesSent == stats.messagesReceived + UInt64(stats.messagesQueued) + stats.deadLetters)
+    }
+
+    /// Real concurrency on two slots: eight senders, 2,000 messages each, to one receiver
+    /// that checks each sender's order; nothing is lost and the counts balance.
+    @Test func concurrentSendersKeepOrderAndLoseNothing() throws {
+        let (kernel, lines) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let status = try ProgramHarness.run(
+            """
+            orchestrator flood version "1.0.0"
+            fn main(args) {
+              if args[0] == "send" { return flood(int(args[1])) }
+              for s in 0..<8 { send(spawn("flood", ["send", str(s)]), self()) }
+              var next = [0, 0, 0, 0, 0, 0, 0, 0]
+              var wrong = 0
+              for i in 0..<16000 {
+                receive { [s, n] => {
+                  if n != next[s] { wrong += 1 }
+                  next[s] = n + 1
+                } }
+              }
+              print(wrong, sum(next))
+              return 0
+            }
+            fn flood(s) {
+              receive { to => for n in 0..<2000 { send(to, [s, n]) } }
+              return 0
+            }
+            """, in: kernel, arguments: ["main"])
+        #expect(status?.code == 0)
+        #expect(lines.all == ["0 16000"])
+        let stats = kernel.stats()
+        #expect(stats.messagesQueued == 0)
+        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+    }
+
+    /// A process that receives alone (without the lock) starts a second thread; from then on
+    /// both share the mailbox under the lock, while four senders keep sending on two slots.
+    /// Every message is taken exactly once.
+    @Test func aSecondThreadSharesTheMailboxSafely() throws {
+        let (kernel, lines) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let status = try ProgramHarness.run(
+            """
+            orchestrator pair version "1.0.0"
+            fn main(args) {
+              if args[0] == "send" { return flood() }
+              if args[0] == "stopper" { return stopper() }
+              send(spawn("pair", ["stopper"]), self())
+              var got = take(500)
+              let helper = thread take(-1)
+              got += take(-1)
+              got += join(helper)
+              print(got)
+              return 0
+            }
+            fn take(limit) {
+              var got = 0
+              loop {
+                if limit >= 0 && got >= limit { return got }
+                receive {
+                  "stop" => return got
+                  n => got += 1
+                }
+              }
+            }
+            // Starts the senders, and once they have all ended tells both receivers to stop.
+            fn stopper() {
+              receive { to => {
+                var floods = []
+                for s in 0..<4 {
+                  let f = spawn("pair", ["send"])
+                  send(f, to)
+                  floods.append(f)
+                }
+                for f in floods { wait(f) }
+                send(to, "stop")
+                send(to, "stop")
+              } }
+              return 0
+            }
+            fn flood() {
+              receive { to => for n in 0..<3000 { send(to, n) } }
+              return 0
+            }
+            """, in: kernel, arguments: ["main"])
+        #expect(status?.code == 0)
+        #expect(lines.all == ["12000"])
+        let stats = kernel.stats()
+        #expect(stats.messagesQueued == 0)
+        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+    }
+
+    /// A receiver killed from outside while messages pour in: nothing crashes, and once all
+    /// is still every message is accounted for (received, or a dead letter).
+    @Test func killingABusyReceiverAccountsForEveryMessage() throws {
+        let (kernel, _) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let executable = try ProgramHarness.load(
+            """
+            orchestrator victim version "1.0.0"
+            fn main(args) {
+              if args[0] == "send" { return flood() }
+              for s in 0..<3 { send(spawn("victim", ["send"]), self()) }
+              loop { receive { n => {} } }
+            }
+            fn flood() {
+              receive { to => for n in 0..<20000 { send(to, n) } }
+              return 0
+            }
+            """, into: kernel)
+        let shell = kernel.attachExternalProcess(name: "t")
+        for _ in 0..<5 {
+            let pid = try kernel.spawn(executable, arguments: ["main"], options: SpawnOptions(parent: shell))
+            kernel.run(forMilliseconds: 20)
+            try kernel.kill(pid, .kill)
+            _ = try kernel.wait(pid, timeoutMilliseconds: 5_000)
+        }
+        var stats = kernel.stats()
+        for _ in 0..<500 where stats.processes > 2 {  // init and the shell remain
+            kernel.run(forMilliseconds: 10)
+            stats = kernel.stats()
+        }
+        #expect(stats.processes == 2)
+        #expect(stats.messagesQueued == 0)
+        #expect(stats.deadLetters > 0)
+        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+    }
+}
