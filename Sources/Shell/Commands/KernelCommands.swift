@@ -4,7 +4,14 @@ extension CommandCatalogue {
     static let kernelCommands: [CommandSpec] = [
         CommandSpec(
             "stats", synopsis: "stats [PID|TID] [--json]",
-            summary: "kernel-wide counters, or one process's or thread's metrics", action: stats),
+            summary: "kernel-wide counters, or one process's or thread's metrics",
+            details: """
+                "kernel lock" counts the message operations that took the kernel's lock: sends
+                to a new receiver, to a full mailbox or from the shell; receives from a mailbox
+                several threads share; wake-ups of receivers parked in receive. The others
+                took no lock (lock-free mailboxes).
+                """,
+            action: stats),
         CommandSpec(
             "events", synopsis: "events [-f] [--pid PID] [--type TYPE] [-n N] [--json]",
             summary: "show the kernel's event log (spawn, exit, signal, send, …)",
