@@ -19,10 +19,11 @@ struct Inbox: ~Copyable {
     private let head = Atomic<UInt>(Inbox.empty)
     /// Messages queued: pushed and not yet taken out of the mailbox (in the stack or in the
     /// ordered queue). A push reserves its place here first, so a limit is never overshot.
-    let count = Atomic<Int>(0)
+    /// (32 bits, as ``blockedSenders``: two counters share a word of every process.)
+    let count = Atomic<Int32>(0)
     /// Senders blocked because it was full; after taking a message the receiver looks here
     /// and, only when it is not zero, takes the kernel lock to let one in.
-    let blockedSenders = Atomic<Int>(0)
+    let blockedSenders = Atomic<Int32>(0)
 
     /// One node kept for reuse: the receiver leaves the last node it emptied here and the
     /// next sender takes it (one exchange each instead of a `malloc` and a `free`).
@@ -45,7 +46,7 @@ struct Inbox: ~Copyable {
     /// receivers, and a receiver that announces its wait and then looks here, cannot both
     /// miss each other.
     func push(_ message: consuming Message, limit: Int?) -> Push {
-        if let limit, count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue >= limit {
+        if let limit, Int(count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue) >= limit {
             count.wrappingSubtract(1, ordering: .relaxed)
             return .full
         } else if limit == nil {
@@ -97,12 +98,12 @@ struct Inbox: ~Copyable {
         let taken = head.exchange(Inbox.closed, ordering: .acquiring)
         guard taken != Inbox.closed else { return 0 }
         let dropped = moveNodes(from: taken) { _ in }
-        count.wrappingSubtract(dropped, ordering: .relaxed)
+        count.wrappingSubtract(Int32(truncatingIfNeeded: dropped), ordering: .relaxed)
         return dropped
     }
 
     /// How many messages are queued (in the stack or the ordered queue).
-    var queued: Int { count.load(ordering: .relaxed) }
+    var queued: Int { Int(count.load(ordering: .relaxed)) }
 
     /// Whether it has been closed.
     var isClosed: Bool { head.load(ordering: .acquiring) == Inbox.closed }

@@ -24,12 +24,23 @@ enum MailboxOwner {
         }
     }
 
-    /// Runs `body` with its inbox.
+    /// Whether its inbox exists, so that a sender without the lock may push (a thread gets
+    /// its own mailbox from its first sender, who holds the lock).
+    @inline(__always)
+    var hasInbox: Bool {
+        switch self {
+        case .process: true
+        case .thread(let thread): thread.ownMailbox != nil
+        }
+    }
+
+    /// Runs `body` with its inbox (a thread's is made if need be: lock held, or the thread
+    /// has its own mailbox already).
     @inline(__always)
     func withInbox<R>(_ body: (borrowing Inbox) -> R) -> R {
         switch self {
         case .process(let process): body(process.inbox)
-        case .thread(let thread): body(thread.inbox)
+        case .thread(let thread): body(thread.makeOwnMailbox().inbox)
         }
     }
 }
@@ -175,12 +186,14 @@ extension Kernel {
             if process.blockedSenders == nil { process.blockedSenders = [] }
             process.blockedSenders?.append(thread)
         case .thread(let receiver):
-            if receiver.blockedSenders == nil { receiver.blockedSenders = [] }
-            receiver.blockedSenders?.append(thread)
+            let box = receiver.makeOwnMailbox()
+            if box.blockedSenders == nil { box.blockedSenders = [] }
+            box.blockedSenders?.append(thread)
         }
         let room = owner.withInbox { inbox in
             inbox.blockedSenders.wrappingAdd(1, ordering: .sequentiallyConsistent)
-            return inbox.count.load(ordering: .sequentiallyConsistent) < owner.process.limits.mailboxLimit
+            return Int(inbox.count.load(ordering: .sequentiallyConsistent))
+                < owner.process.limits.mailboxLimit
         }
         if room { admitBlockedSender(of: owner) }
     }
@@ -191,7 +204,7 @@ extension Kernel {
             let sender: KThread?
             switch owner {
             case .process(let process): sender = process.blockedSenders?.popFirst()
-            case .thread(let receiver): sender = receiver.blockedSenders?.popFirst()
+            case .thread(let receiver): sender = receiver.ownMailbox?.blockedSenders?.popFirst()
             }
             guard let sender else { return }
             owner.withInbox { $0.blockedSenders.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
@@ -227,19 +240,17 @@ extension Kernel {
 
     /// A finished thread's own mailbox: as ``discardMailbox(of:)``. Lock held.
     func discardMailbox(of thread: KThread) {
-        messageCounters.deadLetters.wrappingAdd(UInt64(thread.inbox.close()), ordering: .relaxed)
-        if !thread.ownsMailbox, thread.mailbox != nil {
-            discardQueue(&thread.ownMailbox, of: thread.inbox)
-            thread.mailbox = nil
-        }
-        releaseBlockedSenders(&thread.blockedSenders, of: thread.inbox)
+        guard let box = thread.ownMailbox else { return }  // none is made once it has finished
+        messageCounters.deadLetters.wrappingAdd(UInt64(box.inbox.close()), ordering: .relaxed)
+        if !thread.ownsMailbox { discardQueue(&box.queue, of: box.inbox) }
+        releaseBlockedSenders(&box.blockedSenders, of: box.inbox)
     }
 
     /// Counts an ordered queue's messages as dead letters and empties it.
     func discardQueue(_ queue: inout Mailbox, of inbox: borrowing Inbox) {
         guard queue.count > 0 else { return }
         messageCounters.deadLetters.wrappingAdd(UInt64(queue.count), ordering: .relaxed)
-        inbox.count.wrappingSubtract(queue.count, ordering: .relaxed)
+        inbox.count.wrappingSubtract(Int32(truncatingIfNeeded: queue.count), ordering: .relaxed)
         queue.messages.removeAll()
     }
 

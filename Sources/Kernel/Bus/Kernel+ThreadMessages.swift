@@ -12,7 +12,7 @@ extension Kernel {
     /// ``ThreadHandle/trySend(_:to:)`` for `thread`, running a slice.
     @inline(__always)
     func trySend(_ value: Value, to address: Address, from thread: KThread) -> Bool {
-        if let target = thread.sendTarget, target.matches(address) {
+        if let target = thread.sendTarget, target.matches(address), target.hasInbox {
             let process = thread.process
             let signer = (process.pid, thread.tid == process.pid ? nil : thread.tid)
             switch push(
@@ -59,9 +59,11 @@ extension Kernel {
         if thread.ownsMailbox { return peekOwnedMessage(of: thread, at: index) }
         return lock.withLock {
             if thread.process.mailboxOwned {  // another thread's slice owns the process's queue
-                if index == 0 { _ = thread.inbox.drain(into: &thread.ownMailbox) }
-                if let mailbox = thread.mailbox, index < mailbox.count { return mailbox.messages[index] }
-                return nil  // the owner's slice end wakes this thread to look again
+                guard let box = thread.ownMailbox else { return nil }
+                if index == 0 { _ = box.inbox.drain(into: &box.queue) }
+                guard index < box.queue.count else { return nil }  // the owner's slice end wakes it
+                thread.peekedMessage = box.queue.messages[index].id
+                return box.queue.messages[index]
             }
             return peekOwnedMessage(of: thread, at: index)
         }
@@ -74,11 +76,12 @@ extension Kernel {
     @inline(__always)
     private func peekOwnedMessage(of thread: KThread, at index: Int) -> Message? {
         let process = thread.process
-        if index == 0 && thread.inbox.hasMessages { _ = thread.inbox.drain(into: &thread.ownMailbox) }
-        let own = thread.mailbox?.count ?? 0
+        let box = thread.ownMailbox
+        if index == 0, let box, box.inbox.hasMessages { _ = box.inbox.drain(into: &box.queue) }
+        let own = box?.queue.count ?? 0
         let message: Message
-        if index < own, let mine = thread.mailbox?.messages[index] {
-            message = mine
+        if index < own, let box {
+            message = box.queue.messages[index]
         } else if index - own < process.mailbox.count {
             message = process.mailbox.messages[index - own]
         } else if process.inbox.drain(into: &process.mailbox) > 0, index - own < process.mailbox.count {
@@ -96,10 +99,10 @@ extension Kernel {
     func removeMessage(of thread: KThread, at index: Int) -> Message? {
         if thread.ownsMailbox { return removeOwnedMessage(of: thread, at: index, locked: false) }
         return lock.withLock {
-            if thread.process.mailboxOwned && index >= (thread.mailbox?.count ?? 0) {
+            if thread.process.mailboxOwned && index >= (thread.ownMailbox?.queue.count ?? 0) {
                 // Another thread's slice owns the process's queue: only the own one is ours.
-                guard
-                    let moved = thread.mailbox?.messages.firstIndex(where: { $0.id == thread.peekedMessage })
+                let wanted = thread.peekedMessage
+                guard let moved = thread.ownMailbox?.queue.messages.firstIndex(where: { $0.id == wanted })
                 else { return nil }
                 return removeOwnedMessage(of: thread, at: moved, locked: true)
             }
@@ -112,19 +115,20 @@ extension Kernel {
     @inline(__always)
     private func removeOwnedMessage(of thread: KThread, at index: Int, locked: Bool) -> Message? {
         let process = thread.process
-        let own = thread.mailbox?.count ?? 0
+        let box = thread.ownMailbox
+        let own = box?.queue.count ?? 0
         let wanted = thread.peekedMessage
         let message: Message
-        if index < own, thread.mailbox?.messages[index].id == wanted {
-            message = thread.ownMailbox.take(at: index)
+        if index < own, let box, box.queue.messages[index].id == wanted {
+            message = box.queue.take(at: index)
             noteTaken(from: .thread(thread), locked: locked)
         } else if index >= own, index - own < process.mailbox.count,
             process.mailbox.messages[index - own].id == wanted
         {
             message = process.mailbox.take(at: index - own)
             noteTaken(from: .process(process), locked: locked)
-        } else if let moved = thread.mailbox?.messages.firstIndex(where: { $0.id == wanted }) {
-            message = thread.ownMailbox.take(at: moved)
+        } else if let box, let moved = box.queue.messages.firstIndex(where: { $0.id == wanted }) {
+            message = box.queue.take(at: moved)
             noteTaken(from: .thread(thread), locked: locked)
         } else if !process.mailboxOwned || thread.ownsMailbox,
             let moved = process.mailbox.messages.firstIndex(where: { $0.id == wanted })

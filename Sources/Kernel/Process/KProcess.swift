@@ -15,17 +15,24 @@ final class KProcess {
     let inbox = Inbox()
     /// Its mailbox's ordered queue: guarded by the kernel lock, or by the slice that owns it.
     var mailbox = Mailbox()
-    /// Whether the thread running a slice owns ``mailbox`` and its threads' own queues (the
-    /// process had one thread when the slice began): the kernel then leaves them alone.
-    var mailboxOwned = false
     /// How many of its threads are parked in `receive`: a sender that finds none after its
     /// push needs no lock (see ``Inbox/push(_:limit:)`` on the ordering).
     let receiveWaiters = Atomic<Int>(0)
     /// Set once it has ended.
     var exitStatus: ExitStatus?
+    // (The one-byte fields sit together, after a field with room to spare.)
     /// Stands for a caller outside the kernel (see ``Kernel/attachExternalProcess(name:version:)``).
     var isExternal = false
     var suspended = false
+    /// Whether the thread running a slice owns ``mailbox`` and its threads' own queues (the
+    /// process had one thread when the slice began): the kernel then leaves them alone.
+    var mailboxOwned = false
+    /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).
+    var isReaped = false
+    /// Whether it ever subscribed to a topic.
+    var hasSubscriptions = false
+    /// Signals it asked to receive as messages.
+    var trapMask: UInt16 = 0
     /// How many of its threads are on a slot now.
     var runningThreads = 0
     /// Ready threads held back by the `parallel` cap.
@@ -34,8 +41,6 @@ final class KProcess {
     /// When a message was last taken from its mailboxes (kernel nanoseconds).
     let lastReceive = Atomic<UInt64>(0)
     var parent: PID
-    /// Removed from the table (it may linger in ``Kernel/processOrder`` until compaction).
-    var isReaped = false
     let executable: Executable
     let arguments: [String]
     var name: String
@@ -47,8 +52,6 @@ final class KProcess {
     var restartHistory: [UInt64] = []
     /// Child PIDs (created on first child; init keeps none).
     var children: ChildList?
-    /// Signals it asked to receive as messages.
-    var trapMask: UInt16 = 0
     /// Memory in use, in bytes, as the VM reports allocations.
     var memoryUsed = 0
     /// Threads parked while it is suspended.
@@ -71,8 +74,6 @@ final class KProcess {
     var blockedSenders: Deque<KThread>?
     /// Who gets `{down: pid, code, reason}` when it exits.
     var monitors: [Address]?
-    /// Whether it ever subscribed to a topic.
-    var hasSubscriptions = false
     /// Requests made to it that are still open.
     var openRequestsTo = 0
     /// Names registered for it; freed when it exits.

@@ -125,10 +125,7 @@ extension Kernel {
         let process = thread.process
         thread.ownsMailbox = false
         process.mailboxOwned = false
-        if thread.state == .finished, thread.mailbox != nil {
-            discardQueue(&thread.ownMailbox, of: thread.inbox)
-            thread.mailbox = nil
-        }
+        if thread.state == .finished, let box = thread.ownMailbox { discardQueue(&box.queue, of: box.inbox) }
         if process.isExited {
             discardQueue(&process.mailbox, of: process.inbox)
         } else if process.threads.count > 1 {

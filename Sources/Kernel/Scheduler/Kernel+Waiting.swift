@@ -17,7 +17,7 @@ extension Kernel {
             // waiters (both sequentially consistent), so one of the two sees the other.
             process.receiveWaiters.wrappingAdd(1, ordering: .sequentiallyConsistent)
             if !process.mailboxOwned  // else the owner's slice end wakes it to look
-                && (thread.inbox.hasMessages || process.inbox.hasMessages
+                && (thread.ownMailbox?.inbox.hasMessages == true || process.inbox.hasMessages
                     || currentMark(of: thread) != thread.receiveMark)
             {
                 wake(thread, receiveWake(thread))
@@ -90,9 +90,10 @@ extension Kernel {
 
     /// The arrival and removal counts of a thread's mailboxes now. Lock held.
     func currentMark(of thread: KThread) -> ReceiveMark {
-        ReceiveMark(
-            thread: thread.mailbox?.arrivals ?? 0, process: thread.process.mailbox.arrivals,
-            threadRemovals: thread.mailbox?.removals ?? 0, processRemovals: thread.process.mailbox.removals)
+        let own = thread.ownMailbox
+        return ReceiveMark(
+            thread: own?.queue.arrivals ?? 0, process: thread.process.mailbox.arrivals,
+            threadRemovals: own?.queue.removals ?? 0, processRemovals: thread.process.mailbox.removals)
     }
 
     /// What a thread waiting in `receive` is told when mail comes: scan on from where it
@@ -100,7 +101,7 @@ extension Kernel {
     /// another thread took a message meanwhile, or mail came to its own mailbox, which is
     /// numbered first. Moves pushed mail into the queues. Lock held, mailbox not owned.
     func receiveWake(_ thread: KThread) -> Wake {
-        if thread.inbox.hasMessages { _ = thread.inbox.drain(into: &thread.ownMailbox) }
+        if let box = thread.ownMailbox, box.inbox.hasMessages { _ = box.inbox.drain(into: &box.queue) }
         _ = thread.process.inbox.drain(into: &thread.process.mailbox)
         let mark = currentMark(of: thread)
         let moved =

@@ -92,7 +92,7 @@ extension Kernel {
                     byState[displayState(of: process).0, default: 0] += 1
                     memory += self.memory(of: process)
                     queued += process.inbox.queued
-                    for thread in process.threads { queued += thread.inbox.queued }
+                    for thread in process.threads { queued += thread.ownMailbox?.inbox.queued ?? 0 }
                 }
             }
             return KernelStats(
@@ -141,7 +141,7 @@ extension Kernel {
             tid: thread.tid, pid: thread.process.pid, name: thread.name, state: thread.state,
             wait: thread.waitLabel, priority: thread.nice, reductions: thread.reductions,
             cpuNanoseconds: thread.cpuNanoseconds, contextSwitches: thread.contextSwitches,
-            waitNanoseconds: thread.waitNanoseconds, mailbox: thread.inbox.queued,
+            waitNanoseconds: thread.waitNanoseconds, mailbox: thread.ownMailbox?.inbox.queued ?? 0,
             messagesIn: thread.messagesIn.current, messagesOut: thread.messagesOut.current,
             calls: thread.calls,
             memory: thread.memory,
@@ -168,8 +168,9 @@ extension Kernel {
                     return Array(process.mailbox.messages)
                 }
                 guard let thread = threads[id] else { throw .noSuchID(id) }
-                if thread.inbox.hasMessages { _ = thread.inbox.drain(into: &thread.ownMailbox) }
-                return Array(thread.mailbox?.messages ?? [])
+                guard let box = thread.ownMailbox else { return [] }
+                _ = box.inbox.drain(into: &box.queue)
+                return Array(box.queue.messages)
             }
         }
     }

@@ -46,8 +46,11 @@ extension Kernel {
             let oldest =
                 process.mailboxOwned
                 ? nil
-                : [thread.mailbox?.messages.first?.queuedAt, process.mailbox.messages.first?.queuedAt]
-                    .compactMap { $0 }.min()
+                : [
+                    thread.ownMailbox?.queue.messages.first?.queuedAt,
+                    process.mailbox.messages.first?.queuedAt,
+                ]
+                .compactMap { $0 }.min()
             if thread.state == .waiting, case .receive = thread.request, let oldest,
                 current &- oldest > Kernel.warningAfter
             {

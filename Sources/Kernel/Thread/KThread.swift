@@ -6,38 +6,38 @@ import Synchronization
 /// kernel lock, except the atomics and those marked as the running slot's own.
 final class KThread {
     // Fields in the order a slice and a message touch them; the rarely used ones last (see
-    // KProcess: fewer cache lines per message hop).
+    // KProcess: fewer cache lines per message hop). The one-byte fields sit together: padding
+    // after each would cost every thread a few words.
     let tid: TID
     /// Its process. Strong: timers and wait lists may hold a thread after its process is
     /// reaped; the process drops its threads when it exits, so no cycle outlives it.
     let process: KProcess
     let runnable: Runnable
     var state: ThreadState = .ready
-    /// The request it is blocked on while `state == .waiting`.
-    var request: WaitRequest?
     /// Whether a slot is running it now (its state may already say `waiting` or `ready`).
     var onSlot = false
-    /// The answer to hand to the runnable on its next slice.
-    var wake: Wake?
+    /// Whether this slice owns its process's mailbox queues and may receive without a lock
+    /// (set with the lock held before the slice, cleared after it; read by the running slot).
+    var ownsMailbox = false
+    /// Whether it is on a cycle of threads waiting for each other's locks.
+    var deadlocked = false
     /// Bumped on every park, so that a timer armed for an earlier wait is ignored.
     var epoch: UInt32 = 0
+    /// The request it is blocked on while `state == .waiting`.
+    var request: WaitRequest?
+    /// The answer to hand to the runnable on its next slice.
+    var wake: Wake?
     /// Scheduling weight from -20 (first) to 19 (last).
     var nice: Int
     /// `fair` policy: weighted reductions run so far.
     var virtualRuntime: UInt64 = 0
     /// `priority` policy: the pick counter when it was queued (for aging).
     var queuedAtPick: UInt64 = 0
-    /// Where senders push messages to its TID, without a lock.
-    let inbox = Inbox()
-    /// Its own mailbox's ordered queue (messages to its TID), created on first use; guarded
-    /// like its process's (see ``KProcess/mailboxOwned``).
-    var mailbox: Mailbox?
+    /// Its own mailbox (see ``ownMailbox``): the address of a retained ``ThreadMailbox``, or 0.
+    private let ownMailboxAddress = Atomic<UInt>(0)
     /// Arrival counts of both mailboxes when the thread last found nothing to receive.
     var receiveMark = ReceiveMark()
     // Owned by the slot running the thread (no lock needed).
-    /// Whether this slice owns its process's mailbox queues and may receive without a lock
-    /// (set with the lock held before the slice, cleared after it).
-    var ownsMailbox = false
     /// The kernel time its slice began: the stamp of the messages and events it makes
     /// without the lock (the lock's ``Kernel/recentNow`` is that reading too).
     var sliceClock: UInt64 = 0
@@ -56,8 +56,6 @@ final class KThread {
     var contextSwitches: UInt64 = 0
     var waitNanoseconds: UInt64 = 0
     var waitStarted: UInt64 = 0
-    /// Whether it is on a cycle of threads waiting for each other's locks.
-    var deadlocked = false
     /// When it last became able to run after waiting (or started).
     var unblockedSince: UInt64
     let messagesIn = Atomic<UInt64>(0)
@@ -65,8 +63,6 @@ final class KThread {
     let name: String
     /// Locks it holds, released when it finishes.
     var heldLocks: [String] = []
-    /// Senders blocked because its own mailbox is full, oldest first.
-    var blockedSenders: Deque<KThread>?
     /// Threads blocked in `join` on this one.
     var joiners: [KThread]?
     /// While it waits in `join` on several threads: the results collected so far.
@@ -91,14 +87,30 @@ final class KThread {
 
     var isFinished: Bool { state == .finished }
 
-    /// Its own mailbox's ordered queue, created if need be.
-    var ownMailbox: Mailbox {
-        get { mailbox ?? Mailbox() }
-        _modify {
-            var queue = mailbox ?? Mailbox()
-            mailbox = nil  // moved out, so that the yield does not copy its storage
-            defer { mailbox = queue }
-            yield &queue
+    /// Its own mailbox, if anyone has sent to its TID. Readable without the lock.
+    var ownMailbox: ThreadMailbox? {
+        @inline(__always) get {
+            guard let pointer = UnsafeRawPointer(bitPattern: ownMailboxAddress.load(ordering: .acquiring))
+            else {
+                return nil
+            }
+            return Unmanaged<ThreadMailbox>.fromOpaque(pointer).takeUnretainedValue()
+        }
+    }
+
+    /// Its own mailbox, made now if need be. Lock held (a sender without the lock uses
+    /// ``ownMailbox`` and takes the lock when there is none yet).
+    func makeOwnMailbox() -> ThreadMailbox {
+        if let existing = ownMailbox { return existing }
+        let made = ThreadMailbox()
+        ownMailboxAddress.store(
+            UInt(bitPattern: Unmanaged.passRetained(made).toOpaque()), ordering: .releasing)
+        return made
+    }
+
+    deinit {
+        if let pointer = UnsafeRawPointer(bitPattern: ownMailboxAddress.load(ordering: .acquiring)) {
+            Unmanaged<ThreadMailbox>.fromOpaque(pointer).release()
         }
     }
 
