@@ -99,10 +99,10 @@ extension Kernel {
     /// What a thread waiting in `receive` is told when mail comes: scan on from where it
     /// stopped (`true`), or from the start (`0`) when the indices it remembers have moved:
     /// another thread took a message meanwhile, or mail came to its own mailbox, which is
-    /// numbered first. Moves pushed mail into the queues. Lock held, mailbox not owned.
+    /// numbered first. (Mail to the process stays in its inbox: the scan takes it in when it
+    /// reaches the end, on the receiver's slot.) Lock held, mailbox not owned.
     func receiveWake(_ thread: KThread) -> Wake {
         if let box = thread.ownMailbox, box.inbox.hasMessages { _ = box.inbox.drain(into: &box.queue) }
-        _ = thread.process.inbox.drain(into: &thread.process.mailbox)
         let mark = currentMark(of: thread)
         let moved =
             mark.thread != thread.receiveMark.thread

@@ -29,6 +29,7 @@ extension Kernel {
             thread.state = .running
             thread.onSlot = true
             thread.process.runningThreads += 1
+            thread.sliceClock = recentNow  // the stamp of what it sends without the lock
             return thread
         }
         let vm = thread.runnable as? VMThread
