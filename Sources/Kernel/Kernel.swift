@@ -65,6 +65,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var outputHandler: (@Sendable (PID, String) -> Void)?
 
     var slotThreads: [SlotThread] = []
+    /// Spare message nodes, one cache per slot (see ``NodeCache``).
+    let nodeCaches: NodeCaches
     /// Slots asleep on the condition variable, and slots watching for work before sleeping.
     var idleSlots = 0
     var spinningSlots = 0
@@ -109,6 +111,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         self.eventLog = EventLog(capacity: configuration.eventCapacity)
         self.random = SplitMix64(seed: configuration.seed)
         self.slotCurrent = Array(repeating: nil, count: configuration.slots)
+        self.nodeCaches = NodeCaches(slots: configuration.slots)
         self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
         self.slotContention = Array(repeating: 0, count: configuration.slots)
         vmHost.kernel = Unmanaged.passUnretained(self)

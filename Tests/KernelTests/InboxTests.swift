@@ -27,7 +27,8 @@ import Testing
         for sender in 0..<senders {
             DispatchQueue.global().async(group: group) {
                 for sequence in 0..<perSender {
-                    let result = shared.inbox.push(InboxTests.message(sender, sequence), limit: nil)
+                    let result = shared.inbox.push(
+                        InboxTests.message(sender, sequence), limit: nil, cache: nil)
                     #expect(result == .pushed)
                 }
             }
@@ -62,7 +63,7 @@ import Testing
         let accepted = SharedCount()
         DispatchQueue.concurrentPerform(iterations: 4) { sender in
             for sequence in 0..<1_000
-            where shared.inbox.push(InboxTests.message(sender, sequence), limit: 100) == .pushed {
+            where shared.inbox.push(InboxTests.message(sender, sequence), limit: 100, cache: nil) == .pushed {
                 accepted.add()
             }
         }
@@ -76,14 +77,16 @@ import Testing
     /// Closing drops what was pushed and not taken, reports how many, and refuses later pushes.
     @Test func aClosedInboxRefusesAndReportsWhatItDropped() {
         let shared = Shared()
-        for sequence in 0..<3 { _ = shared.inbox.push(InboxTests.message(1, sequence), limit: nil) }
+        for sequence in 0..<3 {
+            _ = shared.inbox.push(InboxTests.message(1, sequence), limit: nil, cache: nil)
+        }
         let dropped = shared.inbox.close()
         #expect(dropped == 3)
         let closed = shared.inbox.isClosed
         #expect(closed)
         let queuedAfter = shared.inbox.queued
         #expect(queuedAfter == 0)
-        let late = shared.inbox.push(InboxTests.message(1, 9), limit: nil)
+        let late = shared.inbox.push(InboxTests.message(1, 9), limit: nil, cache: nil)
         #expect(late == .closed)
         let drainedAfter = shared.inbox.drain(into: &shared.queue)
         #expect(drainedAfter == 0)
@@ -102,7 +105,8 @@ import Testing
             for sender in 0..<3 {
                 DispatchQueue.global().async(group: group) {
                     for sequence in 0..<2_000 {
-                        switch shared.inbox.push(InboxTests.message(sender, sequence), limit: nil) {
+                        switch shared.inbox.push(InboxTests.message(sender, sequence), limit: nil, cache: nil)
+                        {
                         case .pushed: pushed.add()
                         case .closed: return
                         case .full: Issue.record("no limit was set")

@@ -25,10 +25,6 @@ struct Inbox: ~Copyable {
     /// and, only when it is not zero, takes the kernel lock to let one in.
     let blockedSenders = Atomic<Int32>(0)
 
-    /// One node kept for reuse: the receiver leaves the last node it emptied here and the
-    /// next sender takes it (one exchange each instead of a `malloc` and a `free`).
-    private let spare = Atomic<UInt>(0)
-
     private static let empty: UInt = 0
     private static let closed: UInt = 1
 
@@ -45,23 +41,22 @@ struct Inbox: ~Copyable {
     /// Sequentially consistent, so that a sender that pushes and then looks for waiting
     /// receivers, and a receiver that announces its wait and then looks here, cannot both
     /// miss each other.
-    func push(_ message: consuming Message, limit: Int?) -> Push {
+    /// Its node comes from `cache` (the sending slot's), or from `malloc` without one.
+    func push(_ message: consuming Message, limit: Int?, cache: UnsafeMutablePointer<NodeCache>?) -> Push {
         if let limit, Int(count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue) >= limit {
             count.wrappingSubtract(1, ordering: .relaxed)
             return .full
         } else if limit == nil {
             count.wrappingAdd(1, ordering: .relaxed)
         }
-        let node =
-            UnsafeMutablePointer<InboxNode>(bitPattern: spare.exchange(0, ordering: .acquiring))
-            ?? .allocate(capacity: 1)
+        let node = cache?.pointee.take() ?? .allocate(capacity: 1)
         node.initialize(to: InboxNode(message: message, next: nil))
         let address = UInt(bitPattern: node)
         var current = head.load(ordering: .relaxed)
         while true {
             if current == Inbox.closed {
                 node.deinitialize(count: 1)
-                node.deallocate()
+                if let cache { cache.pointee.give(node) } else { node.deallocate() }
                 count.wrappingSubtract(1, ordering: .relaxed)
                 return .closed
             }
@@ -73,6 +68,22 @@ struct Inbox: ~Copyable {
         }
     }
 
+    /// Queues `message` straight into `queue`, after any pushed before it, without a node:
+    /// for a sender holding the kernel lock while no slice owns `queue` (the lock guards it
+    /// then), which saves the node's `malloc` and `free`.
+    func append(_ message: consuming Message, limit: Int?, to queue: inout Mailbox) -> Push {
+        if isClosed { return .closed }  // closing takes the kernel lock too
+        if let limit, Int(count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue) >= limit {
+            count.wrappingSubtract(1, ordering: .relaxed)
+            return .full
+        } else if limit == nil {
+            count.wrappingAdd(1, ordering: .relaxed)
+        }
+        _ = drain(into: &queue)
+        queue.append(message)
+        return .pushed
+    }
+
     /// Whether a message waits in the stack (not yet moved to the ordered queue).
     var hasMessages: Bool {
         let current = head.load(ordering: .sequentiallyConsistent)
@@ -80,13 +91,14 @@ struct Inbox: ~Copyable {
     }
 
     /// Moves every pushed message, oldest first, to the end of `queue`; returns how many.
-    /// Only the mailbox's receiving side calls it.
-    func drain(into queue: inout Mailbox) -> Int {
+    /// Only the mailbox's receiving side calls it; the nodes go to `cache` (the receiving
+    /// slot's), or back to `malloc` without one.
+    func drain(into queue: inout Mailbox, cache: UnsafeMutablePointer<NodeCache>? = nil) -> Int {
         var current = head.load(ordering: .acquiring)
         while current != Inbox.empty && current != Inbox.closed {
             let (exchanged, original) = head.compareExchange(
                 expected: current, desired: Inbox.empty, ordering: .acquiring)
-            if exchanged { return moveNodes(from: current) { queue.append($0) } }
+            if exchanged { return moveNodes(from: current, to: cache) { queue.append($0) } }
             current = original
         }
         return 0
@@ -97,7 +109,7 @@ struct Inbox: ~Copyable {
     func close() -> Int {
         let taken = head.exchange(Inbox.closed, ordering: .acquiring)
         guard taken != Inbox.closed else { return 0 }
-        let dropped = moveNodes(from: taken) { _ in }
+        let dropped = moveNodes(from: taken, to: nil) { _ in }
         count.wrappingSubtract(Int32(truncatingIfNeeded: dropped), ordering: .relaxed)
         return dropped
     }
@@ -108,9 +120,11 @@ struct Inbox: ~Copyable {
     /// Whether it has been closed.
     var isClosed: Bool { head.load(ordering: .acquiring) == Inbox.closed }
 
-    /// Frees a taken chain (newest first), handing its messages to `body` oldest first; the
-    /// last node becomes the spare.
-    private func moveNodes(from address: UInt, _ body: (consuming Message) -> Void) -> Int {
+    /// Frees a taken chain (newest first) into `cache` or `malloc`, handing its messages to
+    /// `body` oldest first.
+    private func moveNodes(
+        from address: UInt, to cache: UnsafeMutablePointer<NodeCache>?, _ body: (consuming Message) -> Void
+    ) -> Int {
         // Reverse the chain in place, then walk it.
         var reversed: UnsafeMutablePointer<InboxNode>?
         var node = UnsafeMutablePointer<InboxNode>(bitPattern: address)
@@ -124,21 +138,14 @@ struct Inbox: ~Copyable {
         while let current = reversed {
             reversed = current.pointee.next
             body(current.move().message)
-            if reversed != nil
-                || !spare.compareExchange(
-                    expected: 0, desired: UInt(bitPattern: current), ordering: .releasing
-                ).exchanged
-            {
-                current.deallocate()
-            }
+            if let cache { cache.pointee.give(current) } else { current.deallocate() }
         }
         return moved
     }
 
     deinit {
         let current = head.load(ordering: .acquiring)
-        if current != Inbox.closed { _ = moveNodes(from: current) { _ in } }
-        UnsafeMutablePointer<InboxNode>(bitPattern: spare.load(ordering: .acquiring))?.deallocate()
+        if current != Inbox.closed { _ = moveNodes(from: current, to: nil) { _ in } }
     }
 }
 

@@ -34,6 +34,27 @@ enum MailboxOwner {
         }
     }
 
+    /// Whether a running slice owns its ordered queue (so that a sender, even with the lock,
+    /// must push onto its inbox). Lock held.
+    var queueIsOwned: Bool {
+        switch self {
+        case .process(let process): process.mailboxOwned
+        case .thread(let thread): thread.ownsMailbox
+        }
+    }
+
+    /// Appends to its ordered queue directly (see ``Inbox/append(_:limit:to:)``). Lock held,
+    /// queue not owned.
+    func appendDirectly(_ message: consuming Message, limit: Int?) -> Inbox.Push {
+        switch self {
+        case .process(let process):
+            return process.inbox.append(message, limit: limit, to: &process.mailbox)
+        case .thread(let thread):
+            let box = thread.makeOwnMailbox()
+            return box.inbox.append(message, limit: limit, to: &box.queue)
+        }
+    }
+
     /// Runs `body` with its inbox (a thread's is made if need be: lock held, or the thread
     /// has its own mailbox already).
     @inline(__always)
@@ -62,9 +83,11 @@ extension Kernel {
         deliver(value, to: receiver(at: address), address: address, from: sender, force: force)
     }
 
-    /// ``deliver(_:to:from:force:)`` to a receiver already looked up. Lock held.
+    /// ``deliver(_:to:from:force:)`` to a receiver already looked up, its node from `cache`
+    /// (the sending slot's, if a thread on a slot sends). Lock held.
     func deliver(
-        _ value: Value, to target: MailboxOwner?, address: Address, from sender: Address?, force: Bool
+        _ value: Value, to target: MailboxOwner?, address: Address, from sender: Address?, force: Bool,
+        cache: UnsafeMutablePointer<NodeCache>? = nil
     ) -> Delivery {
         let time = recentNow
         counters.sendsLocked &+= 1
@@ -74,7 +97,7 @@ extension Kernel {
         }
         let result = push(
             value, to: target, address: address, from: sender, signedBy: sender.map { owner(of: $0) },
-            at: time, force: force)
+            at: time, force: force, cache: cache, locked: true)
         if case .delivered = result {
             if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
                 wakeReceivers(of: target)
@@ -96,14 +119,16 @@ extension Kernel {
         }
     }
 
-    /// Queues a message in `target`'s inbox and records its send (or its death), with or
-    /// without the lock: the message path of a running thread calls it without. Waking a
+    /// Queues a message in `target`'s inbox and records its send (or its death), with the
+    /// lock (`locked`: then straight into its queue, unless a slice owns that) or without: the
+    /// message path of a running thread calls it without. Waking a
     /// waiting receiver is the caller's part. `signer` is the sending process and thread the
     /// event names (nil: the kernel sent it, and no send event is recorded).
     @inline(__always)
     func push(
         _ value: Value, to target: MailboxOwner, address: Address, from sender: Address?,
-        signedBy signer: (PID, TID?)?, at time: UInt64, force: Bool
+        signedBy signer: (PID, TID?)?, at time: UInt64, force: Bool, cache: UnsafeMutablePointer<NodeCache>?,
+        locked: Bool
     ) -> Delivery {
         let limit = force ? nil : target.process.limits.mailboxLimit
         if let limit, target.withInbox({ $0.queued }) >= limit { return .full(target) }
@@ -111,7 +136,10 @@ extension Kernel {
         let message = Message(from: sender, value: value, id: id, queuedAt: time)
         let recording = configuration.recordEvents
         if recording { eventLog.lock() }
-        let pushed = target.withInbox { $0.push(message, limit: limit) }
+        let pushed =
+            locked && !target.queueIsOwned
+            ? target.appendDirectly(message, limit: limit)
+            : target.withInbox { $0.push(message, limit: limit, cache: cache) }
         if recording {
             switch pushed {
             case .pushed:
@@ -149,16 +177,14 @@ extension Kernel {
         case .process:
             if process.threads.count == 1 {  // most processes: no walk over the array
                 let thread = process.threads[0]
-                if thread.state == .waiting, case .receive = thread.request {
+                if thread.waitsForMail {
                     wake(thread, receiveWake(thread))
                 }
                 return
             }
-            for thread in process.threads where thread.state == .waiting {
-                if case .receive = thread.request { wake(thread, receiveWake(thread)) }
-            }
+            for thread in process.threads where thread.waitsForMail { wake(thread, receiveWake(thread)) }
         case .thread(let thread):
-            if thread.state == .waiting, case .receive = thread.request {
+            if thread.waitsForMail {
                 wake(thread, receiveWake(thread))
             }
         }

@@ -17,7 +17,7 @@ extension Kernel {
             let signer = (process.pid, thread.tid == process.pid ? nil : thread.tid)
             switch push(
                 value, to: target, address: address, from: thread.senderAddress, signedBy: signer,
-                at: thread.sliceClock, force: false)
+                at: thread.sliceClock, force: false, cache: thread.nodeCache, locked: false)
             {
             case .delivered:
                 thread.messagesOut.bumpBySoleWriter()
@@ -38,7 +38,10 @@ extension Kernel {
         }
         return lock.withLock {
             let target = receiver(at: address)
-            switch deliver(value, to: target, address: address, from: thread.senderAddress, force: false) {
+            switch deliver(
+                value, to: target, address: address, from: thread.senderAddress, force: false,
+                cache: thread.nodeCache)
+            {
             case .delivered:
                 if let target, !target.process.isExternal { thread.sendTarget = target }
                 thread.messagesOut.bumpBySoleWriter()
@@ -60,7 +63,7 @@ extension Kernel {
         return lock.withLock {
             if thread.process.mailboxOwned {  // another thread's slice owns the process's queue
                 guard let box = thread.ownMailbox else { return nil }
-                if index == 0 { _ = box.inbox.drain(into: &box.queue) }
+                if index == 0 { _ = box.inbox.drain(into: &box.queue, cache: thread.nodeCache) }
                 guard index < box.queue.count else { return nil }  // the owner's slice end wakes it
                 thread.peekedMessage = box.queue.messages[index].id
                 return box.queue.messages[index]
@@ -77,14 +80,18 @@ extension Kernel {
     private func peekOwnedMessage(of thread: KThread, at index: Int) -> Message? {
         let process = thread.process
         let box = thread.ownMailbox
-        if index == 0, let box, box.inbox.hasMessages { _ = box.inbox.drain(into: &box.queue) }
+        if index == 0, let box, box.inbox.hasMessages {
+            _ = box.inbox.drain(into: &box.queue, cache: thread.nodeCache)
+        }
         let own = box?.queue.count ?? 0
         let message: Message
         if index < own, let box {
             message = box.queue.messages[index]
         } else if index - own < process.mailbox.count {
             message = process.mailbox.messages[index - own]
-        } else if process.inbox.drain(into: &process.mailbox) > 0, index - own < process.mailbox.count {
+        } else if process.inbox.drain(into: &process.mailbox, cache: thread.nodeCache) > 0,
+            index - own < process.mailbox.count
+        {
             message = process.mailbox.messages[index - own]
         } else {
             thread.receiveMark = currentMark(of: thread)

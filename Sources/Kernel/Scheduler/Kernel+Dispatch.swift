@@ -44,6 +44,7 @@ extension Kernel {
         busySlots += 1
         slotCurrent[slot] = thread.tid
         thread.sliceClock = recentNow
+        thread.nodeCache = nodeCaches[slot]
         if process.threads.count == 1 {  // alone: its slice may take its mail without the lock
             thread.ownsMailbox = true
             process.mailboxOwned = true
@@ -130,7 +131,7 @@ extension Kernel {
             discardQueue(&process.mailbox, of: process.inbox)
         } else if process.threads.count > 1 {
             for other in process.threads where other !== thread && other.state == .waiting {
-                if case .receive = other.request { wake(other, .value(.int(0))) }
+                if other.waitsForMail { wake(other, .value(.int(0))) }
             }
         }
     }
@@ -199,7 +200,8 @@ extension Kernel {
     func retire(_ thread: KThread) {
         let process = thread.process
         if !thread.heldLocks.isEmpty { releaseLocks(of: thread) }
-        if thread.state == .waiting, case .receive = thread.request {
+        if thread.waitsForMail {
+            thread.waitsForMail = false
             process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
         }
         thread.state = .finished

@@ -15,6 +15,7 @@ extension Kernel {
         case .receive(let timeout):
             // Announce the wait before looking for mail: a sender pushes before it looks for
             // waiters (both sequentially consistent), so one of the two sees the other.
+            thread.waitsForMail = true
             process.receiveWaiters.wrappingAdd(1, ordering: .sequentiallyConsistent)
             if !process.mailboxOwned  // else the owner's slice end wakes it to look
                 && (thread.ownMailbox?.inbox.hasMessages == true || process.inbox.hasMessages
@@ -121,7 +122,8 @@ extension Kernel {
     /// Wakes a waiting thread with an answer. Lock held.
     func wake(_ thread: KThread, _ answer: Wake) {
         guard thread.state == .waiting else { return }
-        if case .receive = thread.request {
+        if thread.waitsForMail {
+            thread.waitsForMail = false
             thread.process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
         }
         thread.request = nil

@@ -30,6 +30,7 @@ extension Kernel {
             thread.onSlot = true
             thread.process.runningThreads += 1
             thread.sliceClock = recentNow  // the stamp of what it sends without the lock
+            thread.nodeCache = nil  // the slots' caches are their own threads'; this is the caller's
             return thread
         }
         let vm = thread.runnable as? VMThread

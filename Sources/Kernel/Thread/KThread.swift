@@ -41,6 +41,9 @@ final class KThread {
     /// The kernel time its slice began: the stamp of the messages and events it makes
     /// without the lock (the lock's ``Kernel/recentNow`` is that reading too).
     var sliceClock: UInt64 = 0
+    /// The spare message nodes of the slot running it (nil outside a slot's loop: single
+    /// steps). The kernel keeps its slots' caches as long as it has threads.
+    var nodeCache: UnsafeMutablePointer<NodeCache>?
     /// The last process or thread it sent to, kept for sends without a lock (the table of
     /// processes needs the lock). Dropped when it finishes.
     var sendTarget: MailboxOwner?
@@ -51,6 +54,9 @@ final class KThread {
     var pendingRequest: WaitRequest?
     /// A one-thread `join(t)`: hand the VM the single result, not a list.
     var unwrapJoin = false
+    /// Whether it is parked in `receive` (counted in ``KProcess/receiveWaiters``): the
+    /// message path tests this rather than matching `request`. Lock held.
+    var waitsForMail = false
     var reductions: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
     var contextSwitches: UInt64 = 0
