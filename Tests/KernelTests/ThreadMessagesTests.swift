@@ -197,4 +197,98 @@ import Testing
         #expect(stats.deadLetters > 0)
         #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
     }
+
+    /// On two slots, with sends and receives recorded without the kernel lock, every
+    /// message's send event still comes before its receive event in the log, and event times
+    /// never go backwards. (Both sides poll with `after 0`, so a receiver is usually running
+    /// when a message arrives and takes it at once, without being woken.)
+    @Test func aSendIsLoggedBeforeItsReceive() throws {
+        let (kernel, _) = ProgramHarness.kernel(deterministic: false) { $0.eventCapacity = 200_000 }
+        kernel.start()
+        defer { kernel.shutdown() }
+        let status = try ProgramHarness.run(
+            """
+            orchestrator pingpong version "1.0.0"
+            fn main(args) {
+              if args[0] == "echo" {
+                loop {
+                  receive {
+                    [from, n] => send(from, n)
+                    after 0 => {}
+                  }
+                }
+              }
+              let echo = spawn("pingpong", ["echo"])
+              for n in 0..<5000 {
+                send(echo, [self(), n])
+                var back = false
+                while !back {
+                  receive {
+                    m => back = true
+                    after 0 => {}
+                  }
+                }
+              }
+              let echoes = [echo]
+              for e in echoes { kill(e) }
+              return 0
+            }
+            """, in: kernel, arguments: ["main"])
+        #expect(status?.code == 0)
+        let events = kernel.events()
+        var sentAt: [UInt64: UInt64] = [:]
+        var misordered = 0
+        var received = 0
+        var previousTime: UInt64 = 0
+        var timeWentBack = false
+        for event in events {
+            if event.time < previousTime { timeWentBack = true }
+            previousTime = event.time
+            guard let id = event.correlation else { continue }
+            switch event.kind {
+            case .send: sentAt[id] = event.sequence
+            case .receive:
+                received += 1
+                if (sentAt[id] ?? .max) > event.sequence { misordered += 1 }
+            default: break
+            }
+        }
+        #expect(received >= 10_000)
+        #expect(misordered == 0)
+        #expect(!timeWentBack)
+    }
+
+    /// The shell lists a process's mailbox while the process takes messages without the
+    /// lock on another slot: the listing waits for the slice to end rather than race it.
+    @Test func listingAMailboxWhileItsOwnerRunsIsSafe() throws {
+        let (kernel, _) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let executable = try ProgramHarness.load(
+            """
+            orchestrator busy version "1.0.0"
+            fn main(args) {
+              if args[0] == "send" { return flood() }
+              for s in 0..<2 { send(spawn("busy", ["send"]), self()) }
+              var got = 0
+              while got < 40000 { receive { n => got += 1 } }
+              return 0
+            }
+            fn flood() {
+              receive { to => for n in 0..<20000 { send(to, n) } }
+              return 0
+            }
+            """, into: kernel)
+        let shell = kernel.attachExternalProcess(name: "t")
+        let pid = try kernel.spawn(executable, arguments: ["main"], options: SpawnOptions(parent: shell))
+        var listings = 0
+        while kernel.process(pid)?.state != .exited, listings < 100_000 {
+            guard let messages = try? kernel.mailbox(of: pid) else { break }
+            #expect(messages.allSatisfy { if case .int = $0.value { true } else { false } })
+            _ = kernel.stats()
+            listings += 1
+        }
+        #expect(try kernel.wait(pid, timeoutMilliseconds: 20_000)?.code == 0)
+        #expect(listings > 0)
+    }
 }
