@@ -291,4 +291,80 @@ import Testing
         #expect(try kernel.wait(pid, timeoutMilliseconds: 20_000)?.code == 0)
         #expect(listings > 0)
     }
+
+    /// A storm on two slots: twelve sender threads, sinks with tiny mailboxes (senders block
+    /// on them) taking alone without the lock or with two threads under it, two sinks killed
+    /// while messages pour in. Everything ends, and every message is received or a dead letter.
+    @Test func aStormOfSendersKillsAndFullMailboxesLosesNothing() throws {
+        let (kernel, _) = ProgramHarness.kernel(deterministic: false)
+        kernel.start()
+        defer { kernel.shutdown() }
+        let status = try ProgramHarness.run(
+            """
+            orchestrator storm version "1.0.0"
+            fn main(args) {
+              if args[0] == "sink" { return sink(int(args[1])) }
+              if args[0] == "source" { return source() }
+              var sinks = []
+              for i in 0..<6 { sinks.append(spawn("storm", ["sink", str(1 + i % 2)], {mailbox: 3})) }
+              var sources = []
+              for i in 0..<6 {
+                let s = spawn("storm", ["source"])
+                send(s, sinks)
+                sources.append(s)
+              }
+              sleep(2)
+              kill(sinks[0], "KILL")
+              kill(sinks[3], "KILL")
+              for s in sources { wait(s) }
+              for k in sinks {
+                send(k, "done")
+                send(k, "done")
+              }
+              for k in sinks { wait(k) }
+              return 0
+            }
+            fn source() {
+              var sinks = []
+              receive { list => sinks = list }
+              let helper = thread blast(sinks)
+              blast(sinks)
+              join(helper)
+              return 0
+            }
+            fn blast(sinks) {
+              for i in 0..<400 { send(sinks[random(len(sinks))], i) }
+              return 0
+            }
+            fn sink(threads) {
+              if threads == 2 {
+                let helper = thread drain()
+                drain()
+                join(helper)
+              } else {
+                drain()
+              }
+              return 0
+            }
+            fn drain() {
+              loop {
+                receive {
+                  "done" => return 0
+                  n => {}
+                  after 5000 => return 1
+                }
+              }
+            }
+            """, in: kernel, arguments: ["main"])
+        #expect(status?.code == 0)
+        var stats = kernel.stats()
+        for _ in 0..<500 where stats.processes > 2 || stats.messagesQueued > 0 {
+            kernel.run(forMilliseconds: 10)
+            stats = kernel.stats()
+        }
+        #expect(stats.messagesQueued == 0)
+        #expect(stats.deadLetters > 0)
+        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+        #expect(stats.sendsLocked <= stats.messagesSent)  // each send counted once, when it goes
+    }
 }

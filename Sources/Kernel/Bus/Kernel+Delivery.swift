@@ -90,14 +90,15 @@ extension Kernel {
         cache: UnsafeMutablePointer<NodeCache>? = nil
     ) -> Delivery {
         let time = recentNow
-        counters.sendsLocked &+= 1
         guard let target else {
+            counters.sendsLocked &+= 1
             countDeadLetter(to: address, at: time)
             return .dead
         }
         let result = push(
             value, to: target, address: address, from: sender, signedBy: sender.map { owner(of: $0) },
             at: time, force: force, cache: cache, locked: true)
+        if case .full = result {} else { counters.sendsLocked &+= 1 }  // counted once, when it goes
         if case .delivered = result {
             if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
                 wakeReceivers(of: target)
