@@ -98,9 +98,7 @@ import Testing
             """, in: kernel, arguments: ["main"])
         #expect(status?.code == 0)
         #expect(lines.all == ["0 16000"])
-        let stats = kernel.stats()
-        #expect(stats.messagesQueued == 0)
-        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+        ThreadMessagesTests.expectEveryMessageAccountedFor(in: kernel.stats())
     }
 
     /// A process that receives alone (without the lock) starts a second thread; from then on
@@ -156,9 +154,7 @@ import Testing
             """, in: kernel, arguments: ["main"])
         #expect(status?.code == 0)
         #expect(lines.all == ["12000"])
-        let stats = kernel.stats()
-        #expect(stats.messagesQueued == 0)
-        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+        ThreadMessagesTests.expectEveryMessageAccountedFor(in: kernel.stats())
     }
 
     /// A receiver killed from outside while messages pour in: nothing crashes, and once all
@@ -187,15 +183,10 @@ import Testing
             try kernel.kill(pid, .kill)
             _ = try kernel.wait(pid, timeoutMilliseconds: 5_000)
         }
-        var stats = kernel.stats()
-        for _ in 0..<500 where stats.processes > 2 {  // init and the shell remain
-            kernel.run(forMilliseconds: 10)
-            stats = kernel.stats()
-        }
-        #expect(stats.processes == 2)
-        #expect(stats.messagesQueued == 0)
+        let stats = ThreadMessagesTests.settled(kernel)
+        #expect(stats.processes == 2)  // init and the shell
         #expect(stats.deadLetters > 0)
-        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
+        ThreadMessagesTests.expectEveryMessageAccountedFor(in: stats)
     }
 
     /// On two slots, with sends and receives recorded without the kernel lock, every
@@ -357,14 +348,29 @@ import Testing
             }
             """, in: kernel, arguments: ["main"])
         #expect(status?.code == 0)
+        let stats = ThreadMessagesTests.settled(kernel)
+        #expect(stats.deadLetters > 0)
+        ThreadMessagesTests.expectEveryMessageAccountedFor(in: stats)
+        #expect(stats.sendsLocked <= stats.messagesSent)  // each send counted once, when it goes
+    }
+
+    /// The kernel's figures once only init and the shell are left (children of killed
+    /// processes may still be finishing), at most five seconds on.
+    static func settled(_ kernel: Kernel) -> KernelStats {
         var stats = kernel.stats()
         for _ in 0..<500 where stats.processes > 2 || stats.messagesQueued > 0 {
             kernel.run(forMilliseconds: 10)
             stats = kernel.stats()
         }
-        #expect(stats.messagesQueued == 0)
-        #expect(stats.deadLetters > 0)
-        #expect(stats.messagesSent == stats.messagesReceived + stats.deadLetters)
-        #expect(stats.sendsLocked <= stats.messagesSent)  // each send counted once, when it goes
+        return stats
+    }
+
+    /// At rest, every message sent was received or is a dead letter: none is queued.
+    static func expectEveryMessageAccountedFor(
+        in stats: KernelStats, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        #expect(stats.messagesQueued == 0, sourceLocation: sourceLocation)
+        #expect(
+            stats.messagesSent == stats.messagesReceived + stats.deadLetters, sourceLocation: sourceLocation)
     }
 }

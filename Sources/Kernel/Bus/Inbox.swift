@@ -43,12 +43,7 @@ struct Inbox: ~Copyable {
     /// miss each other.
     /// Its node comes from `cache` (the sending slot's), or from `malloc` without one.
     func push(_ message: consuming Message, limit: Int?, cache: UnsafeMutablePointer<NodeCache>?) -> Push {
-        if let limit, Int(count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue) >= limit {
-            count.wrappingSubtract(1, ordering: .relaxed)
-            return .full
-        } else if limit == nil {
-            count.wrappingAdd(1, ordering: .relaxed)
-        }
+        guard reserve(limit: limit) else { return .full }
         let node = cache?.pointee.take() ?? .allocate(capacity: 1)
         node.initialize(to: InboxNode(message: message, next: nil))
         let address = UInt(bitPattern: node)
@@ -73,15 +68,24 @@ struct Inbox: ~Copyable {
     /// then), which saves the node's `malloc` and `free`.
     func append(_ message: consuming Message, limit: Int?, to queue: inout Mailbox) -> Push {
         if isClosed { return .closed }  // closing takes the kernel lock too
-        if let limit, Int(count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue) >= limit {
-            count.wrappingSubtract(1, ordering: .relaxed)
-            return .full
-        } else if limit == nil {
-            count.wrappingAdd(1, ordering: .relaxed)
-        }
+        guard reserve(limit: limit) else { return .full }
         _ = drain(into: &queue)
         queue.append(message)
         return .pushed
+    }
+
+    /// Counts one more message in, unless `limit` are queued already (nil: no limit).
+    @inline(__always)
+    private func reserve(limit: Int?) -> Bool {
+        guard let limit else {
+            count.wrappingAdd(1, ordering: .relaxed)
+            return true
+        }
+        guard Int(count.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue) < limit else {
+            count.wrappingSubtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
     }
 
     /// Whether a message waits in the stack (not yet moved to the ordered queue).
