@@ -40,6 +40,22 @@ private func drive(_ thread: VMThread) -> VMOutcome {
         #expect(host.mailbox.isEmpty)
     }
 
+    /// When another thread takes the matched message first, `receive` scans again from the
+    /// start and takes the next match, never the message it lost.
+    @Test func aTakeLostToAnotherThreadRescans() throws {
+        let src = """
+            fn main() {
+              receive { {v: n} => return n }
+            }
+            """
+        let host = TestHost()
+        host.mailbox = ["x", ["v": 5], ["v": 6]]
+        host.takesLostToAnotherThread = 1
+        let thread = try #require(VMThread(main: try compile(src), args: [], host: host))
+        #expect(drive(thread) == .finished(6))
+        #expect(host.mailbox == ["x"])
+    }
+
     @Test func mapPatternsMatchSubsetsAndBind() throws {
         let src = """
             fn main() {

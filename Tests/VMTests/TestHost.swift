@@ -11,6 +11,9 @@ final class TestHost: VMHost, @unchecked Sendable {
     var allocated = 0
     var memoryLimit = Int.max
     var peeks = 0
+    /// How many takes to refuse, as if another thread sharing the mailbox took the message
+    /// first (it leaves the mailbox all the same).
+    var takesLostToAnotherThread = 0
     /// Answers for kernel calls; default: `.value(.nil)`.
     var answer: (KernelCall, [Value]) -> SyscallResult = { _, _ in .value(.nil) }
 
@@ -34,6 +37,10 @@ final class TestHost: VMHost, @unchecked Sendable {
 
     func removeMessage(at index: Int, thread: VMThread) -> Bool {
         mailbox.remove(at: index)
+        guard takesLostToAnotherThread == 0 else {
+            takesLostToAnotherThread -= 1
+            return false
+        }
         return true
     }
 

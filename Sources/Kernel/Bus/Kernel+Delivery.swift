@@ -176,13 +176,6 @@ extension Kernel {
         guard !process.mailboxOwned else { return }
         switch target {
         case .process:
-            if process.threads.count == 1 {  // most processes: no walk over the array
-                let thread = process.threads[0]
-                if thread.waitsForMail {
-                    wake(thread, receiveWake(thread))
-                }
-                return
-            }
             for thread in process.threads where thread.waitsForMail { wake(thread, receiveWake(thread)) }
         case .thread(let thread):
             if thread.waitsForMail {

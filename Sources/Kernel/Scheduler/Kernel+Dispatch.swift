@@ -130,9 +130,7 @@ extension Kernel {
         if process.isExited {
             discardQueue(&process.mailbox, of: process.inbox)
         } else if process.threads.count > 1 {
-            for other in process.threads where other !== thread && other.state == .waiting {
-                if other.waitsForMail { wake(other, .value(.int(0))) }
-            }
+            for other in process.threads where other.waitsForMail { wake(other, .value(.int(0))) }
         }
     }
 
