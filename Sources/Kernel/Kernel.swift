@@ -84,11 +84,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     static let backOffContention = 128
     static let backOffNanoseconds: UInt64 = 500_000
     var stopping = false
-    /// What each slot is running now (TID or nil), for `slots` and `top`.
-    var slotCurrent: [TID?]
-    var slotBusyNanoseconds: [UInt64]
-    /// How often each slot has lately found the kernel lock taken when a slice ended (0–256).
-    var slotContention: [Int]
+    /// What each slot runs now, its busy time (for `slots` and `top`) and its contention.
+    let slotStates: SlotStates
     /// A moving average (in 256ths) of how many slices lately lasted at least
     /// ``longSliceNanoseconds``: a second slot is woken for queued work only when most do
     /// (``slicesAreLong``).
@@ -110,10 +107,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         self.runQueue = RunQueue(policy: configuration.policy)
         self.eventLog = EventLog(capacity: configuration.eventCapacity)
         self.random = SplitMix64(seed: configuration.seed)
-        self.slotCurrent = Array(repeating: nil, count: configuration.slots)
+        self.slotStates = SlotStates(slots: configuration.slots)
         self.nodeCaches = NodeCaches(slots: configuration.slots)
-        self.slotBusyNanoseconds = Array(repeating: 0, count: configuration.slots)
-        self.slotContention = Array(repeating: 0, count: configuration.slots)
         vmHost.kernel = Unmanaged.passUnretained(self)
         lock.withLock { createInit() }
     }

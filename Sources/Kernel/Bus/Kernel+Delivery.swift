@@ -172,15 +172,15 @@ extension Kernel {
     /// Wakes the threads of `target` that wait in `receive` (all of a process's, or the one
     /// thread). Lock held. While a slice owns the process's mailbox, its end wakes them.
     func wakeReceivers(of target: MailboxOwner) {
-        let process = target.process
-        guard !process.mailboxOwned else { return }
         switch target {
-        case .process:
-            for thread in process.threads where thread.waitsForMail { wake(thread, receiveWake(thread)) }
-        case .thread(let thread):
-            if thread.waitsForMail {
-                wake(thread, receiveWake(thread))
+        case .process(let process):
+            guard !process.mailboxOwned else { return }
+            process.threads.withUnsafeBufferPointer { threads in  // no retain per thread looked at
+                for thread in threads where thread.waitsForMail { wake(thread, receiveWake(thread)) }
             }
+        case .thread(let thread):
+            guard !thread.process.mailboxOwned, thread.waitsForMail else { return }
+            wake(thread, receiveWake(thread))
         }
     }
 
@@ -227,7 +227,7 @@ extension Kernel {
             case .thread(let receiver): sender = receiver.ownMailbox?.blockedSenders?.popFirst()
             }
             guard let sender else { return }
-            owner.withInbox { $0.blockedSenders.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
+            _ = owner.withInbox { $0.blockedSenders.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
             guard sender.state == .waiting, case .send(let address, let message) = sender.request else {
                 continue
             }

@@ -12,7 +12,7 @@ extension VMThread: Runnable {
     }
 
     public func run(_ slice: inout Slice) -> RunOutcome {
-        let thread = slice.thread.thread
+        let thread = slice.kernelThread
         hostTag = Int(bitPattern: Unmanaged.passUnretained(thread).toOpaque())
         if resumeAfterYield {
             resumeAfterYield = false

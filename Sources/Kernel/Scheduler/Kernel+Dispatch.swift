@@ -36,26 +36,24 @@ extension Kernel {
     @discardableResult
     func runSlice(_ thread: KThread, slot: Int, began: UInt64) -> UInt64 {
         let process = thread.process
+        let state = slotStates[slot]
         thread.state = .running
         thread.onSlot = true
         thread.contextSwitches &+= 1
         counters.contextSwitches &+= 1
         process.runningThreads += 1
         busySlots += 1
-        slotCurrent[slot] = thread.tid
+        state.pointee.current = thread.tid
         thread.sliceClock = recentNow
         thread.nodeCache = nodeCaches[slot]
         if process.threads.count == 1 {  // alone: its slice may take its mail without the lock
             thread.ownsMailbox = true
             process.mailboxOwned = true
         }
-        let wake = thread.wake
-        thread.wake = nil
         let contendedBefore = lock.contended
+        var slice = Slice(budget: configuration.quantum, wake: thread.wake.take(), kernel: self, thread: thread)
         lock.unlock()
 
-        var slice = Slice(
-            budget: configuration.quantum, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
         let outcome = thread.runnable.run(&slice)
         let ended =
             configuration.deterministic
@@ -67,20 +65,22 @@ extension Kernel {
         // (in their kernel calls or at their end; this slot's or another's waits: either way
         // the two slots traded it).
         let contended = lock.contended != contendedBefore
-        slotContention[slot] += (contended ? 32 : 0) - slotContention[slot] / 8
-        busySlots -= 1
-        slotCurrent[slot] = nil
-        slotBusyNanoseconds[slot] &+= elapsed
+        state.pointee.contention += (contended ? 32 : 0) - state.pointee.contention / 8
+        state.pointee.current = nil
+        state.pointee.busyNanoseconds &+= elapsed
         longSliceShare += (elapsed >= Kernel.longSliceNanoseconds ? 32 : 0) - longSliceShare / 8
         if configuration.deterministic { virtualNow = ended } else { noteClock(ended) }
-        complete(thread, outcome, reductions: slice.used, elapsed: elapsed)
-        recordSlice(
-            thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, outcome: outcome)
+        let recorded = recordsSlices ? SliceOutcome(outcome) : nil
+        complete(thread, consume outcome, reductions: slice.used, elapsed: elapsed)
+        if let recorded {
+            recordSlice(thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, outcome: recorded)
+        }
+        busySlots -= 1  // only now: until here, bookkeeping stamps with the clock just read
         return ended
     }
 
     /// Books a finished slice and moves the thread to its next state. Lock held.
-    func complete(_ thread: KThread, _ outcome: RunOutcome, reductions: Int, elapsed: UInt64) {
+    func complete(_ thread: KThread, _ outcome: consuming RunOutcome, reductions: Int, elapsed: UInt64) {
         let process = thread.process
         thread.onSlot = false
         process.runningThreads -= 1
@@ -99,7 +99,7 @@ extension Kernel {
         }
         thread.reductions &+= used
         thread.cpuNanoseconds &+= elapsed
-        switch outcome {
+        switch consume outcome {
         case .yielded:
             makeReady(thread)
         case .blocked(let request):

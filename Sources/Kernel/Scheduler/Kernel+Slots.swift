@@ -31,7 +31,7 @@ extension Kernel {
         while !stopping {
             if let thread = pickNext(at: clock) {
                 clock = runSlice(thread, slot: index, began: clock)
-                if slotContention[index] > Kernel.backOffContention && busySlots > 0 { backOff(index) }
+                if slotStates[index].pointee.contention > Kernel.backOffContention && busySlots > 0 { backOff(index) }
                 continue
             }
             defer { clock = now }
@@ -82,7 +82,7 @@ extension Kernel {
     /// other slot carries on. Lock held on entry and exit.
     private func backOff(_ index: Int) {
         lock.pause(nanoseconds: Kernel.backOffNanoseconds)  // not woken by signals for work
-        slotContention[index] /= 2
+        slotStates[index].pointee.contention /= 2
     }
 
     /// Before an idle slot sleeps, it watches the run queue for a few microseconds: a thread
@@ -164,6 +164,6 @@ extension Kernel {
     /// Whether nothing can happen without outside help: no thread is ready and no timer is
     /// pending (every live thread waits for a message, a lock, or another thread).
     public var isIdle: Bool {
-        lock.withLock { runQueue.count == 0 && timers.isEmpty && slotCurrent.allSatisfy { $0 == nil } }
+        lock.withLock { runQueue.count == 0 && timers.isEmpty && slotStates.current.allSatisfy { $0 == nil } }
     }
 }

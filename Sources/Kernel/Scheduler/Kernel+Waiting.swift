@@ -3,31 +3,19 @@ import Language
 extension Kernel {
     /// Parks a thread on a request, or wakes it at once if the request is already satisfied.
     /// Lock held.
-    func park(_ thread: KThread, on request: WaitRequest) {
+    func park(_ thread: KThread, on request: consuming WaitRequest) {
+        if case .receive(let timeout) = request {
+            parkInReceive(thread, timeout: timeout)
+            return
+        }
         thread.epoch &+= 1
         thread.request = request
         thread.state = .waiting
         thread.waitStarted = recentNow
         let process = thread.process
         switch request {
-        case .sleep:
+        case .sleep, .receive:
             break
-        case .receive(let timeout):
-            // Announce the wait before looking for mail: a sender pushes before it looks for
-            // waiters (both sequentially consistent), so one of the two sees the other.
-            thread.waitsForMail = true
-            process.receiveWaiters.wrappingAdd(1, ordering: .sequentiallyConsistent)
-            if !process.mailboxOwned  // else the owner's slice end wakes it to look
-                && (thread.ownMailbox?.inbox.hasMessages == true || process.inbox.hasMessages
-                    || currentMark(of: thread) != thread.receiveMark)
-            {
-                wake(thread, receiveWake(thread))
-                return
-            }
-            if timeout == 0 {
-                wake(thread, .value(.bool(false)))
-                return
-            }
         case .join(let tids, _):
             var collected: [TID: Value] = [:]
             for tid in tids {
@@ -83,10 +71,40 @@ extension Kernel {
                 addBlockedSender(thread, to: box)
             }
         }
-        if let timeout = request.timeoutMilliseconds, timeout >= 0 {
-            let deadline = now &+ UInt64(timeout) &* 1_000_000
-            scheduleTimer(at: deadline, .timeout(thread, epoch: thread.epoch))
+        armTimeout(of: thread, milliseconds: request.timeoutMilliseconds)
+    }
+
+    /// ``park(_:on:)`` for `receive` (the message path's wait, kept lean): woken at once if
+    /// mail came since the thread last looked. Lock held.
+    func parkInReceive(_ thread: KThread, timeout: Int?) {
+        thread.epoch &+= 1
+        thread.request = .receive(timeoutMilliseconds: timeout)
+        thread.state = .waiting
+        thread.waitStarted = recentNow
+        let process = thread.process
+        // Announce the wait before looking for mail: a sender pushes before it looks for
+        // waiters (both sequentially consistent), so one of the two sees the other.
+        thread.waitsForMail = true
+        process.receiveWaiters.wrappingAdd(1, ordering: .sequentiallyConsistent)
+        if !process.mailboxOwned  // else the owner's slice end wakes it to look
+            && (thread.ownMailbox?.inbox.hasMessages == true || process.inbox.hasMessages
+                || currentMark(of: thread) != thread.receiveMark)
+        {
+            wake(thread, receiveWake(thread))
+            return
         }
+        if timeout == 0 {
+            wake(thread, .value(.bool(false)))
+            return
+        }
+        armTimeout(of: thread, milliseconds: timeout)
+    }
+
+    /// Arms the timer that ends a wait of `milliseconds` (none when nil or negative).
+    private func armTimeout(of thread: KThread, milliseconds: Int?) {
+        guard let milliseconds, milliseconds >= 0 else { return }
+        let deadline = now &+ UInt64(milliseconds) &* 1_000_000
+        scheduleTimer(at: deadline, .timeout(thread, epoch: thread.epoch))
     }
 
     /// The arrival and removal counts of a thread's mailboxes now. Lock held.
@@ -120,7 +138,7 @@ extension Kernel {
     }
 
     /// Wakes a waiting thread with an answer. Lock held.
-    func wake(_ thread: KThread, _ answer: Wake) {
+    func wake(_ thread: KThread, _ answer: consuming Wake) {
         guard thread.state == .waiting else { return }
         if thread.waitsForMail {
             thread.waitsForMail = false
@@ -128,7 +146,7 @@ extension Kernel {
         }
         thread.request = nil
         thread.deadlocked = false
-        thread.wake = answer
+        thread.wake = consume answer
         let current = recentNow
         thread.waitNanoseconds &+= current &- thread.waitStarted
         thread.unblockedSince = current

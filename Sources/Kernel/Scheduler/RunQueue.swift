@@ -10,7 +10,7 @@ struct RunQueue {
     static let agingPicks: UInt64 = 4
 
     private(set) var policy: SchedulingPolicy
-    private var fifo: Deque<KThread> = []
+    private var fifo = ThreadFIFO()
     private var levels: [Deque<KThread>] = []
     private var fairHeap = Heap<FairEntry>()
     private var fairSequence: UInt64 = 0

@@ -107,7 +107,7 @@ extension Kernel {
                 contextSwitches: counters.contextSwitches,
                 reductions: counters.reductions, memory: memory, runQueueLength: runQueue.count,
                 eventsRecorded: eventLog.total, eventsEvicted: eventLog.evicted,
-                slotBusyNanoseconds: slotBusyNanoseconds, slotCurrent: slotCurrent,
+                slotBusyNanoseconds: slotStates.busyNanoseconds, slotCurrent: slotStates.current,
                 maxProcesses: configuration.maxProcesses, limits: configuration.limits)
         }
     }

@@ -41,7 +41,7 @@ extension Kernel {
             defer { thread.wake = nil }
             return thread.wake
         }
-        var slice = Slice(budget: 1, wake: wake, thread: ThreadHandle(kernel: self, thread: thread))
+        var slice = Slice(budget: 1, wake: wake, kernel: self, thread: thread)
         let outcome = thread.runnable.run(&slice)
         let stack = vm?.stackSnapshot ?? ""
         return lock.withLock {

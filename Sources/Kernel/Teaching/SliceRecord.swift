@@ -5,6 +5,19 @@ public enum SliceOutcome: Sendable {
     case blockedInReceive, blockedInSleep
     case blocked(String)
 
+    /// How `outcome` is booked.
+    init(_ outcome: borrowing RunOutcome) {
+        switch outcome {
+        case .yielded: self = .yielded
+        case .blocked(.receive): self = .blockedInReceive
+        case .blocked(.sleep): self = .blockedInSleep
+        case .blocked(let request): self = .blocked(request.label)
+        case .finished: self = .finished
+        case .failed: self = .failed
+        case .exited: self = .exited
+        }
+    }
+
     /// `yielded`, `blocked: receive`, `finished`, …
     public var label: String {
         switch self {
@@ -85,22 +98,11 @@ extension Kernel {
     /// Books a slice for the history and the trace. Lock held; may release it briefly to call
     /// the trace handler.
     func recordSlice(
-        _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: RunOutcome
+        _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: SliceOutcome
     ) {
-        guard configuration.recordEvents || traceHandler != nil else { return }
-        let label: SliceOutcome
-        switch outcome {
-        case .yielded: label = .yielded
-        case .blocked(.receive): label = .blockedInReceive
-        case .blocked(.sleep): label = .blockedInSleep
-        case .blocked(let request): label = .blocked(request.label)
-        case .finished: label = .finished
-        case .failed: label = .failed
-        case .exited: label = .exited
-        }
         let entry = SliceEntry(
             thread: thread, slot: slot, start: start, duration: duration, reductions: reductions,
-            outcome: label)
+            outcome: outcome)
         guard let handler = traceHandler else {
             sliceHistory.append(entry)  // its last use: moved, not copied
             return
@@ -111,4 +113,8 @@ extension Kernel {
         handler(record)
         lock.lock()
     }
+
+    /// Whether finished slices are booked (``recordSlice(_:slot:start:duration:reductions:outcome:)``).
+    /// Lock held.
+    var recordsSlices: Bool { configuration.recordEvents || traceHandler != nil }
 }

@@ -19,14 +19,23 @@ public struct Slice {
     public var used: Int = 0
     /// The answer to the wait request the thread blocked on, if it blocked.
     public let wake: Wake?
-    /// The thread being run: the way back into the kernel for kernel calls.
-    public let thread: ThreadHandle
+    /// The kernel and the thread, unretained: the slot running the slice holds both for its
+    /// whole length, and retaining them cost every slice two retains and two releases.
+    private unowned(unsafe) let kernel: Kernel
+    private unowned(unsafe) let runningThread: KThread
 
-    init(budget: Int, wake: Wake?, thread: ThreadHandle) {
+    init(budget: Int, wake: consuming Wake?, kernel: Kernel, thread: KThread) {
         self.budget = budget
         self.wake = wake
-        self.thread = thread
+        self.kernel = kernel
+        self.runningThread = thread
     }
+
+    /// The thread being run: the way back into the kernel for kernel calls.
+    public var thread: ThreadHandle { ThreadHandle(kernel: kernel, thread: runningThread) }
+
+    /// The running thread, without building a handle.
+    var kernelThread: KThread { runningThread }
 }
 
 /// Why a runnable gave its slot back.
