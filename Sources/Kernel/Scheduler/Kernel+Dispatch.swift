@@ -51,7 +51,8 @@ extension Kernel {
             process.mailboxOwned = true
         }
         let contendedBefore = lock.contended
-        var slice = Slice(budget: configuration.quantum, wake: thread.wake.take(), kernel: self, thread: thread)
+        var slice = Slice(
+            budget: configuration.quantum, wake: thread.wake.take(), kernel: self, thread: thread)
         lock.unlock()
 
         let outcome = thread.runnable.run(&slice)
@@ -73,7 +74,9 @@ extension Kernel {
         let recorded = recordsSlices ? SliceOutcome(outcome) : nil
         complete(thread, consume outcome, reductions: slice.used, elapsed: elapsed)
         if let recorded {
-            recordSlice(thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, outcome: recorded)
+            recordSlice(
+                thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, outcome: recorded
+            )
         }
         busySlots -= 1  // only now: until here, bookkeeping stamps with the clock just read
         return ended

@@ -31,7 +31,9 @@ extension Kernel {
         while !stopping {
             if let thread = pickNext(at: clock) {
                 clock = runSlice(thread, slot: index, began: clock)
-                if slotStates[index].pointee.contention > Kernel.backOffContention && busySlots > 0 { backOff(index) }
+                if slotStates[index].pointee.contention > Kernel.backOffContention && busySlots > 0 {
+                    backOff(index)
+                }
                 continue
             }
             defer { clock = now }
