@@ -36,11 +36,10 @@ extension VMThread: Runnable {
         case .yielded:
             return .yielded
         case .blocked:
-            guard let request = thread.pendingRequest else {
+            guard let request = thread.pendingRequest.take() else {
                 resumeAfterYield = true
                 return .yielded
             }
-            thread.pendingRequest = nil
             return .blocked(request)
         case .finished(let value):
             return .finished(value)
