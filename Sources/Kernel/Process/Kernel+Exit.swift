@@ -7,7 +7,7 @@ extension Kernel {
     func exitProcess(_ process: KProcess, _ status: ExitStatus) {
         guard !process.isExited else { return }
         process.exitStatus = status
-        process.ended = now
+        process.ended = recentNow  // at a slice's end: the clock reading just taken
         counters.exited &+= 1
         for thread in process.threads { retire(thread) }
         process.threads = []
