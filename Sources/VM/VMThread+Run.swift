@@ -334,10 +334,10 @@ extension VMThread {
                     } else {
                         pc = pc &+ 1 &+ code[pc].sbx
                     }
-                case .syscall where i.c == KernelCall.send.rawValue && i.b == 2:
+                case .send:
                     save()  // a full mailbox blocks the sender here
                     remaining &-= 4
-                    let answer = host.send(r[Int(i.a) + 1], r[Int(i.a) + 2], thread: self)
+                    let answer = host.send(r[Int(i.b)], r[Int(i.c)], thread: self)
                     if case .value(let value) = answer {
                         r[Int(i.a)] = value
                     } else if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
@@ -349,7 +349,8 @@ extension VMThread {
                         r[Int(i.b)] = .int(0)  // another thread took it: scan again
                         pc = pc &- 1 &- (Int(i.a) << 16 | Int(i.c))
                     }
-                case .recvwait where r[Int(i.b)].isNil:  // no `after`: the usual receive loop
+                // No `after`: the usual receive loop.
+                case .recvwait where Int(i.b) == Instruction.noRegister:
                     save()
                     let answer = host.waitForMessage(timeout: nil, thread: self)
                     if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
@@ -357,10 +358,12 @@ extension VMThread {
                         return outcome
                     }
                 case .recvcursor:
-                    if case .int(let n) = r[Int(i.a)] {
-                        (r + Int(i.b)).store(.int(max(n, 0)))
-                        r[Int(i.a)] = .bool(true)
+                    var rescan = true
+                    switch r[Int(i.a)] {
+                    case .int(let n): (r + Int(i.b)).store(.int(max(n, 0)))
+                    case let flag: rescan = flag.isTruthy
                     }
+                    pc = rescan ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 default:
                     save()
                     let result = try slowOp(i, base: base, remaining: &remaining)
