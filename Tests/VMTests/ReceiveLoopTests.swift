@@ -159,4 +159,52 @@ import VM
         thread.resume(with: .int(0))
         #expect(thread.run(budget: 1000) == .finished(["timeout", "x", "y"]))
     }
+
+    /// Literal patterns compare like `==`: a number matches an equal int or float, a string only
+    /// an equal string, never a scalar, list or map.
+    @Test func literalPatternsCompareAcrossTypes() throws {
+        let src = """
+            fn main() {
+              var out = []
+              for i in 0..<6 {
+                receive {
+                  1 => out.append("one")
+                  "stop" => out.append("stop")
+                  other => out.append(["other", other])
+                }
+              }
+              return out
+            }
+            """
+        let mailbox: [Value] = [1.0, "stop", ["stop"], 2, .nil, ["k": "stop"]]
+        let (outcome, _) = try run(src, mailbox: mailbox)
+        let expected: Value = [
+            "one", "stop", ["other", ["stop"]], ["other", 2], ["other", .nil], ["other", ["k": "stop"]],
+        ]
+        #expect(outcome == .finished(expected))
+    }
+
+    /// `send(x, x)`: one register is both arguments; it keeps its value.
+    @Test func sendWithOneRegisterForBothArguments() throws {
+        let (outcome, host) = try runProgram("fn main() { let x = [1]\n send(x, x)\n return x }")
+        #expect(outcome == .finished([1]))
+        #expect(host.calls.map { $0.1 } == [[[1], [1]]])
+    }
+
+    /// Moves between registers holding scalars and references keep every value intact.
+    @Test func movesBetweenScalarsAndReferences() throws {
+        let src = """
+            fn main() {
+              var a = 1
+              var b = "text"
+              var c = [a, b]
+              a = b
+              b = 2
+              let d = c
+              c = a
+              return [a, b, c, d]
+            }
+            """
+        #expect(try runProgram(src).0 == .finished(["text", 2, "text", [1, "text"]]))
+    }
 }
