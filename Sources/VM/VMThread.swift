@@ -142,7 +142,7 @@ public final class VMThread: @unchecked Sendable {
     /// Delivers the result of the kernel call (or `receive` wait) that blocked the thread.
     public func resume(with value: Value) {
         guard case .blocked(let slot) = state else { return }
-        stack[slot] = value
+        (stack + slot).store(value)  // usually over a scalar: no destroy of the old value
         state = .ready
     }
 
