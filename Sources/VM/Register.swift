@@ -21,4 +21,23 @@ extension UnsafeMutablePointer where Pointee == Value {
             pointee = value
         }
     }
+
+    /// Copies the value at `source` here; when neither value holds a reference this is a plain
+    /// copy of bytes, without the outlined copy and destroy of a `Value`.
+    @inline(__always)
+    func assign(from source: UnsafeMutablePointer<Value>) {
+        if pointee.isScalar, source.pointee.isScalar {
+            UnsafeMutableRawPointer(self).copyMemory(from: source, byteCount: MemoryLayout<Value>.size)
+        } else {
+            pointee = source.pointee
+        }
+    }
+
+    /// `pointee == other.pointee`; false at once, without copying either value, when only one
+    /// of them is a scalar (a scalar never equals a string, list, map or function).
+    @inline(__always)
+    func equals(_ other: UnsafeMutablePointer<Value>) -> Bool {
+        guard pointee.isScalar == other.pointee.isScalar else { return false }
+        return pointee == other.pointee
+    }
 }

@@ -108,7 +108,7 @@ extension VMThread {
                 pc &+= 1
                 switch i.op {
                 case .move:
-                    r[Int(i.a)] = r[Int(i.b)]
+                    (r + Int(i.a)).assign(from: r + Int(i.b))
                 case .loadnil:  // a receive loop clears its registers on every round
                     for j in 0..<Int(i.b) { (r + Int(i.a) + j).store(.nil) }
                 case .loadk:
@@ -123,7 +123,7 @@ extension VMThread {
                         if o { throw VMError("arith", "integer overflow in \(x) + \(y)") }
                         (r + Int(i.a)).store(.int(s))
                     } else {
-                        r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], r[Int(i.c)], &remaining)
+                        r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], r[Int(i.c)], budget: &remaining)
                     }
                 case .sub:
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
@@ -131,7 +131,7 @@ extension VMThread {
                         if o { throw VMError("arith", "integer overflow in \(x) - \(y)") }
                         (r + Int(i.a)).store(.int(s))
                     } else {
-                        r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], r[Int(i.c)], &remaining)
+                        r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], r[Int(i.c)], budget: &remaining)
                     }
                 case .addk:
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -139,7 +139,7 @@ extension VMThread {
                         if o { throw VMError("arith", "integer overflow in \(x) + \(y)") }
                         (r + Int(i.a)).store(.int(s))
                     } else {
-                        r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], k[Int(i.c)], &remaining)
+                        r[Int(i.a)] = try arithmetic(.add, r[Int(i.b)], k[Int(i.c)], budget: &remaining)
                     }
                 case .subk:
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -147,7 +147,7 @@ extension VMThread {
                         if o { throw VMError("arith", "integer overflow in \(x) - \(y)") }
                         (r + Int(i.a)).store(.int(s))
                     } else {
-                        r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], k[Int(i.c)], &remaining)
+                        r[Int(i.a)] = try arithmetic(.sub, r[Int(i.b)], k[Int(i.c)], budget: &remaining)
                     }
                 case .mul:
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
@@ -155,11 +155,11 @@ extension VMThread {
                         if o { throw VMError("arith", "integer overflow in \(x) * \(y)") }
                         (r + Int(i.a)).store(.int(p))
                     } else {
-                        r[Int(i.a)] = try arithmetic(.mul, r[Int(i.b)], r[Int(i.c)], &remaining)
+                        r[Int(i.a)] = try arithmetic(.mul, r[Int(i.b)], r[Int(i.c)], budget: &remaining)
                     }
                 case .div, .mod:
                     let op: Opcode = i.op == .div ? .div : .mod
-                    r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], r[Int(i.c)], &remaining)
+                    r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], r[Int(i.c)], budget: &remaining)
                 case .mulk, .divk, .modk:
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)], y > 0 {
                         // y > 0: no division by zero, no Int64.min / -1 overflow
@@ -175,7 +175,7 @@ extension VMThread {
                         (r + Int(i.a)).store(.int(v))
                     } else {
                         let op: Opcode = i.op == .mulk ? .mul : (i.op == .divk ? .div : .mod)
-                        r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], k[Int(i.c)], &remaining)
+                        r[Int(i.a)] = try arithmetic(op, r[Int(i.b)], k[Int(i.c)], budget: &remaining)
                     }
                 case .lt:
                     r[Int(i.a)] = .bool(try less(r[Int(i.b)], r[Int(i.c)], orEqual: false))
@@ -223,7 +223,7 @@ extension VMThread {
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
                         cond = x == y
                     } else {
-                        cond = r[Int(i.b)] == k[Int(i.c)]
+                        cond = (r + Int(i.b)).equals(k + Int(i.c))
                     }
                     pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 case .jtest:
@@ -269,16 +269,13 @@ extension VMThread {
                     r = stack + base
                     pc = 0
                 case .ret, .retnil:
-                    var result = Value.nil
-                    if i.op == .ret {
-                        result = (r + Int(i.a)).move()
-                        (r + Int(i.a)).initialize(to: .nil)
-                    }
                     if handlerTop >= frameCount {
                         while let h = handlers.last, h.frameDepth >= frameCount { handlers.removeLast() }
                         handlerTop = handlers.last?.frameDepth ?? -1
                     }
                     if frameCount == 1 {
+                        var result = Value.nil
+                        if i.op == .ret { swap(&result, &r[Int(i.a)]) }
                         stack[base &- 1] = result
                         pc -= 1  // keep the last frame for introspection
                         save()
@@ -286,7 +283,13 @@ extension VMThread {
                         state = .done
                         return .finished(result)
                     }
-                    (stack + (base &- 1)).store(result)
+                    // The result moves to the caller's call register: no copy, no retain.
+                    if i.op == .ret {
+                        (stack + (base &- 1)).store((r + Int(i.a)).move())
+                        (r + Int(i.a)).initialize(to: .nil)
+                    } else {
+                        (stack + (base &- 1)).store(.nil)
+                    }
                     frameCount &-= 1
                     let caller = frames[frameCount &- 1]
                     info = table[caller.function]
@@ -329,17 +332,17 @@ extension VMThread {
                     if case .int(let index) = r[Int(i.b)],
                         let message = host.peekMessage(at: Int(index), thread: self)
                     {
-                        r[Int(i.a)] = message
+                        (r + Int(i.a)).store(message)
                         pc &+= 1
                     } else {
                         pc = pc &+ 1 &+ code[pc].sbx
                     }
-                case .syscall where i.c == KernelCall.send.rawValue && i.b == 2:
+                case .send:
                     save()  // a full mailbox blocks the sender here
                     remaining &-= 4
-                    let answer = host.send(r[Int(i.a) + 1], r[Int(i.a) + 2], thread: self)
+                    let answer = send(r + Int(i.b), r + Int(i.c))
                     if case .value(let value) = answer {
-                        r[Int(i.a)] = value
+                        (r + Int(i.a)).store(value)
                     } else if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
                         budget = remaining
                         return outcome
@@ -349,21 +352,29 @@ extension VMThread {
                         r[Int(i.b)] = .int(0)  // another thread took it: scan again
                         pc = pc &- 1 &- (Int(i.a) << 16 | Int(i.c))
                     }
-                case .recvwait where r[Int(i.b)].isNil:  // no `after`: the usual receive loop
+                // No `after`: the usual receive loop.
+                case .recvwait where Int(i.b) == Instruction.noRegister:
                     save()
                     let answer = host.waitForMessage(timeout: nil, thread: self)
+                    if case .block = answer {  // the usual answer, without `hostResult`'s copies
+                        state = .blocked(resultSlot: base &+ Int(i.a))
+                        budget = remaining
+                        return flushAllocations() ? .blocked : .terminated
+                    }
                     if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
                         budget = remaining
                         return outcome
                     }
                 case .recvcursor:
-                    if case .int(let n) = r[Int(i.a)] {
-                        (r + Int(i.b)).store(.int(max(n, 0)))
-                        r[Int(i.a)] = .bool(true)
+                    var rescan = true
+                    switch r[Int(i.a)] {
+                    case .int(let n): (r + Int(i.b)).store(.int(max(n, 0)))
+                    case let flag: rescan = flag.isTruthy
                     }
+                    pc = rescan ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 default:
                     save()
-                    let result = try slowOp(i, base: base, remaining: &remaining)
+                    let result = try slowOp(i, base: base, budget: &remaining)
                     frames = self.frames
                     frameCount = self.frameCount
                     stack = self.stack
@@ -382,6 +393,21 @@ extension VMThread {
             save()
             throw error
         }
+    }
+
+    /// `host.send(target, message)` with the registers' values lent, not copied: both are moved
+    /// out for the call and back after it (no retain and release of a string or list message).
+    @inline(__always)
+    func send(_ target: UnsafeMutablePointer<Value>, _ message: UnsafeMutablePointer<Value>) -> SyscallResult
+    {
+        guard target != message else { return host.send(target.pointee, message.pointee, thread: self) }
+        let to = target.move()
+        let value = message.move()
+        defer {
+            target.initialize(to: to)
+            message.initialize(to: value)
+        }
+        return host.send(to, value, thread: self)
     }
 
     /// `xs.append(x)` on a list variable, without the general mutate path; false if not that case.

@@ -142,7 +142,7 @@ extension VMThread {
             r[a] = .str(s)
         case .recvwait:
             var timeout: Int64?
-            switch r[b] {
+            switch b == Instruction.noRegister ? .nil : r[b] {
             case .nil: timeout = nil
             case .int(let ms): timeout = max(ms, 0)
             case .float(let ms): timeout = ms.isFinite ? Int64(max(0, min(ms.rounded(.up), 9e15))) : nil

@@ -67,9 +67,26 @@ public final class VMThread: @unchecked Sendable {
     /// Most registers a thread's stack may hold before a `stack` error.
     static let maxStack = 1 << 20
 
+    /// A thread about to call `entry` with its `argumentCount` argument registers (after the
+    /// result register) still nil: the convenience initializers fill them.
+    private init(program: Program, entry: Function, argumentCount: Int, host: any VMHost) {
+        self.program = program
+        self.host = host
+        // Small for idle processes; the stack grows on calls.
+        stackCapacity = max(16, entry.registerCount + 1 + argumentCount)
+        stack = .allocate(capacity: stackCapacity)
+        stack.initialize(repeating: .nil, count: stackCapacity)
+        frameCapacity = 4  // doubles on deep calls
+        frames = .allocate(capacity: frameCapacity)
+        frames.initialize(to: Frame(function: entry.index, pc: 0, base: 1))
+        frameCount = 1
+    }
+
     /// A thread that will call function `function` of `program` with `args` (plus, for a closure,
     /// its captured values after the arguments). Throws a `type` failure for a bad index or arity.
-    public init(program: Program, function: Int, args: [Value], host: any VMHost) throws(RuntimeFailure) {
+    public convenience init(program: Program, function: Int, args: [Value], host: any VMHost)
+        throws(RuntimeFailure)
+    {
         guard program.functions.indices.contains(function) else {
             throw RuntimeFailure(
                 kind: "type", message: "no function #\(function)", file: program.file, line: 0)
@@ -82,28 +99,16 @@ public final class VMThread: @unchecked Sendable {
                     "\(fn.name) takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s"), but \(args.count) given",
                 file: program.file, line: fn.line(at: 0))
         }
-        self.program = program
-        self.host = host
-        // Small for idle processes; the stack grows on calls.
-        stackCapacity = max(16, fn.registerCount + 1 + args.count)
-        stack = .allocate(capacity: stackCapacity)
-        stack.initialize(repeating: .nil, count: stackCapacity)
-        frameCapacity = 4  // doubles on deep calls
-        frames = .allocate(capacity: frameCapacity)
+        self.init(program: program, entry: fn, argumentCount: args.count, host: host)
         for (i, a) in args.enumerated() { stack[1 + i] = a }
-        frames.initialize(to: Frame(function: fn.index, pc: 0, base: 1))
-        frameCount = 1
     }
 
-    /// A thread running `main(args)` of `program`, or nil when it has no `main`.
+    /// A thread running `main(args)` of `program`, or nil when it has no `main`. The argument
+    /// list goes straight to its register, shared with the last spawn given the same strings.
     public convenience init?(main program: Program, args: [String], host: any VMHost) {
-        guard let main = program.main else { return nil }
-        do {
-            try self.init(
-                program: program, function: main.index, args: program.mainArguments(args), host: host)
-        } catch {
-            return nil
-        }
+        guard let main = program.main, main.captureCount == 0 else { return nil }
+        self.init(program: program, entry: main, argumentCount: main.arity, host: host)
+        if main.arity > 0 { stack[1] = program.argumentList(args) }
     }
 
     /// A thread that calls the function value `callable` (a function or closure of `program`);
@@ -137,7 +142,7 @@ public final class VMThread: @unchecked Sendable {
     /// Delivers the result of the kernel call (or `receive` wait) that blocked the thread.
     public func resume(with value: Value) {
         guard case .blocked(let slot) = state else { return }
-        stack[slot] = value
+        (stack + slot).store(value)  // usually over a scalar: no destroy of the old value
         state = .ready
     }
 

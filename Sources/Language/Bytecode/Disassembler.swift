@@ -61,6 +61,15 @@ public enum Disassembler {
         case .syscall:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = KernelCall(rawValue: i.c)?.name ?? "?"
+        case .send:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = "send(R\(i.b), R\(i.c))"
+        case .recvwait:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = Int(i.b) == Instruction.noRegister ? "forever" : "at most R\(i.b) ms"
+        case .recvcursor:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = "scan on unless timed out"
         case .recvtake:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = "if gone, rescan at \(pc - (Int(i.a) << 16 | Int(i.c)))"

@@ -9,6 +9,9 @@ public struct Instruction: Sendable, Equatable {
     /// Third operand.
     public var c: UInt16
 
+    /// An operand that names no register (registers stop well below it).
+    public static let noRegister = 0xFFFF
+
     /// An instruction with explicit operands.
     @inline(__always)
     public init(_ op: Opcode, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0) {

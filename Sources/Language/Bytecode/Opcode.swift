@@ -100,6 +100,9 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case mutate
     /// `R[a] = kernel call c (R[a+1 ..< a+1+b])`; may block the thread
     case syscall
+    /// `R[a] = send(R[b], R[c])`: the most frequent kernel call, its arguments read in place
+    /// (no moves into a call frame); may block the thread
+    case send
     /// `return R[a]`
     case ret
     /// `return nil`
@@ -125,9 +128,11 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// remove the message at mailbox index `R[b]` (it matched); if another thread of the
     /// process took it first, `R[b] = 0` and rescan: go back `a << 16 | c` instructions
     case recvtake
-    /// `R[a]` = wait for a new message, at most `R[b]` ms (nil: forever); may block. true: rescan
+    /// `R[a]` = wait for a new message, at most `R[b]` ms (nil, or b = `Instruction.noRegister`: forever);
+    /// may block. true: scan on; false: timed out; an int: rescan from there
     case recvwait
-    /// if `R[a]` is an int, the host asked to rescan from there: `R[b] = R[a]; R[a] = true`
+    /// test (timed out): `R[a]` is what `recvwait` got; if it is an int, the host asked to rescan
+    /// from there: `R[b] = R[a]`; takes the jump (back to the scan) unless `R[a]` is false
     case recvcursor
     /// test (not a list of exactly c elements): checks `R[b]`
     case matchlist

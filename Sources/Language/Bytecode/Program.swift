@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A compiled function: flat instruction array, constant pool and line table.
 ///
 /// Immutable after creation; the code and constants are also kept in raw buffers that the VM
@@ -65,7 +67,8 @@ package struct FunctionInfo {
 }
 
 /// A compiled program: its header and its functions. Immutable and shareable between threads
-/// (`@unchecked Sendable`: the raw function table is written only in `init`).
+/// (`@unchecked Sendable`: the raw function table is written only in `init`), apart from a
+/// locked cache of the last argument list given to `main`.
 public final class Program: @unchecked Sendable {
     /// The executable's name from the header.
     public let name: String
@@ -80,6 +83,8 @@ public final class Program: @unchecked Sendable {
     private let indexByName: [String: Int]
     /// The functions' code and constants, indexed like `functions`, for the VM.
     package let table: UnsafeMutablePointer<FunctionInfo>
+    /// The last argument list given to `main` (see `argumentList(_:)`).
+    let lastArguments = Mutex<ArgumentList?>(nil)
 
     /// Creates a program (package-only, like `Function.init`).
     package init(name: String, version: String, kind: ProgramKind, file: String, functions: [Function]) {
@@ -117,12 +122,4 @@ public final class Program: @unchecked Sendable {
 
     /// The `main` function, if any (looked up once: every spawn of the program asks).
     public let main: Function?
-
-    /// The arguments to pass to `main`: `[list of args]` if it takes a parameter, else none.
-    public func mainArguments(_ args: [String]) -> [Value] {
-        guard let main, main.arity > 0 else { return [] }
-        // Built by a literal, not by appends to a reserved array (a little cheaper per spawn).
-        let list = Value.list(args.map(Value.str))
-        return main.arity == 1 ? [list] : [list] + repeatElement(.nil, count: main.arity - 1)
-    }
 }

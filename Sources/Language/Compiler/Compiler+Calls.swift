@@ -74,6 +74,7 @@ extension Compiler {
     }
 
     private mutating func syscall(_ k: KernelCall, _ args: [Expr], into dst: Int, at loc: SourceLocation) {
+        if k == .send, args.count == 2 { return send(args, into: dst, at: loc) }
         let base = callBase(for: dst)
         arguments(args, base: base)
         current.location = loc

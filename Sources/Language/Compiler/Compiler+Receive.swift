@@ -8,15 +8,18 @@ extension Compiler {
     mutating func receive(_ clauses: [ReceiveClause], after: (Expr, [Stmt])?, at loc: SourceLocation) {
         let f = current
         f.pushScope()
-        let timeout = f.allocate()
-        f.declare("", register: timeout, mutable: false)
+        var timeout = Instruction.noRegister  // no `after`: wait forever
+        if let (ms, _) = after {
+            timeout = f.allocate()
+            f.declare("", register: timeout, mutable: false)
+            expr(ms, into: timeout)
+        }
         let idx = f.allocate()
         f.declare("", register: idx, mutable: false)
         let msg = f.allocate()
         f.declare("", register: msg, mutable: false)
         let flag = f.allocate()
         f.declare("", register: flag, mutable: false)
-        if let (ms, _) = after { expr(ms, into: timeout) } else { f.emit(Instruction(.loadnil, timeout, 1)) }
         f.location = loc
         f.emit(Instruction(.loadi, idx, sbx: 0))
         var endJumps: [Int] = []
@@ -27,7 +30,11 @@ extension Compiler {
             f.freeRegister = f.scopeTop
             var fails: [Int] = []
             f.location = clause.location
-            pattern(clause.pattern, source: msg, fails: &fails)
+            if case .bind(let name, let loc) = clause.pattern, clause.guardExpr == nil {
+                bindToMessage(name, register: msg, at: loc)
+            } else {
+                pattern(clause.pattern, source: msg, fails: &fails)
+            }
             if let g = clause.guardExpr { fails += jumpIf(g, is: false) }
             f.location = clause.location
             let back = f.code.count - scan  // to `recvpeek`, should the message be gone
@@ -42,8 +49,7 @@ extension Compiler {
         f.emitJump(to: scan)
         f.patchHere(wait)
         f.emit(Instruction(.recvwait, flag, timeout))
-        f.emit(Instruction(.recvcursor, flag, idx))
-        let rescan = f.emitTest(.jtest, 1, flag)
+        let rescan = f.emitTest(.recvcursor, flag, idx)
         f.patch(rescan, to: scan)
         if let (_, body) = after {
             f.pushScope()
@@ -94,6 +100,15 @@ extension Compiler {
                 pattern(sub, source: r, fails: &fails)
             }
         }
+    }
+
+    /// Binds a clause's whole message to `name` without a copy: the variable is the message
+    /// register itself. Only the clause's body can change the variable, and it runs after the
+    /// message is taken, when the register is dead (the next scan loads it before reading it).
+    /// With a guard the clause copies (a guard such as `when m.append(1) != nil` could change
+    /// the message that the next clauses see).
+    private mutating func bindToMessage(_ name: String, register msg: Int, at loc: SourceLocation) {
+        current.declare(name, register: msg, mutable: true)
     }
 
     private mutating func bindRegister(_ name: String, at loc: SourceLocation) -> Int {

@@ -100,6 +100,7 @@ public struct Compiler {
             error("function '\(decl.name)' has too many constants", at: decl.location)
         }
         current = saved
+        JumpThreading.thread(&state.code)
         return Function(
             name: decl.name, index: index, arity: decl.params.count, captureCount: captures.count,
             registerCount: max(state.maxRegister, 1), instructions: state.code, constants: state.constants,

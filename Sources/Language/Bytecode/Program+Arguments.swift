@@ -1,0 +1,29 @@
+import Synchronization
+
+extension Program {
+    /// The arguments to pass to `main`: `[list of args]` if it takes a parameter, else none.
+    public func mainArguments(_ args: [String]) -> [Value] {
+        guard let main, main.arity > 0 else { return [] }
+        let list = argumentList(args)
+        return main.arity == 1 ? [list] : [list] + repeatElement(.nil, count: main.arity - 1)
+    }
+
+    /// `args` as a list of strings. Spawns of a program often pass the same strings (a parent
+    /// starting many children): the list built last time is shared when they are equal, which
+    /// saves the list's and each string's allocation (values are copy-on-write, so a thread
+    /// that changes its arguments changes only its own copy).
+    public func argumentList(_ args: [String]) -> Value {
+        lastArguments.withLock { last in
+            if let last, last.strings == args { return last.list }
+            let list = Value.list(args.map(Value.str))
+            last = ArgumentList(strings: args, list: list)
+            return list
+        }
+    }
+}
+
+/// The strings given to a spawn and the list value built from them.
+struct ArgumentList {
+    var strings: [String]
+    var list: Value
+}
