@@ -145,6 +145,14 @@ extension Kernel {
         } else {
             return nil
         }
+        noteReceived(message, by: thread, locked: locked)
+        return message
+    }
+
+    /// Books a message `thread` took: counters and the receive event.
+    @inline(__always)
+    private func noteReceived(_ message: borrowing Message, by thread: KThread, locked: Bool) {
+        let process = thread.process
         if locked { counters.receivesLocked &+= 1 }
         let time = locked ? recentNow : thread.sliceClock
         thread.messagesIn.bumpBySoleWriter()
@@ -153,6 +161,46 @@ extension Kernel {
         record(
             .receive, pid: process.pid, tid: thread.tid, peer: message.from?.number, correlation: message.id,
             at: time)
-        return message
+    }
+}
+
+/// The usual receive loop's calls, for a thread whose slice owns its process's queue and
+/// that has no mailbox of its own (nobody sent to its TID): the queue it scans is its
+/// process's alone, so no index needs translating and no other thread moves a message.
+extension Kernel {
+    /// Whether ``peekAlone(_:at:)`` and ``takeAlone(_:at:)`` apply to `thread` now.
+    @inline(__always)
+    func scansAlone(_ thread: KThread) -> Bool { thread.ownsMailbox && thread.ownMailbox == nil }
+
+    /// ``peekMessage(of:at:)``'s value, for a thread that ``scansAlone(_:)``.
+    @inline(__always)
+    func peekAlone(_ thread: KThread, at index: Int) -> Value? {
+        let process = thread.process
+        if index >= process.mailbox.count {
+            guard process.inbox.hasMessages,
+                process.inbox.drain(into: &process.mailbox, cache: thread.nodeCache) > 0,
+                index < process.mailbox.count
+            else {
+                thread.receiveMark = ReceiveMark(
+                    process: process.mailbox.arrivals, processRemovals: process.mailbox.removals)
+                return nil
+            }
+        }
+        thread.peekedMessage = process.mailbox.messages[index].id
+        return process.mailbox.messages[index].value
+    }
+
+    /// ``removeMessage(of:at:)`` for a thread that ``scansAlone(_:)``: whether it took the
+    /// message its last peek returned.
+    @inline(__always)
+    func takeAlone(_ thread: KThread, at index: Int) -> Bool {
+        let process = thread.process
+        guard index < process.mailbox.count, process.mailbox.messages[index].id == thread.peekedMessage else {
+            return removeMessage(of: thread, at: index) != nil
+        }
+        let message = process.mailbox.take(at: index)
+        noteTaken(from: .process(process), locked: false)
+        noteReceived(message, by: thread, locked: false)
+        return true
     }
 }

@@ -44,11 +44,17 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
     }
 
     func peekMessage(at index: Int, thread vm: VMThread) -> Value? {
-        withRunning(vm) { kernel, thread in kernel.peekMessage(of: thread, at: index)?.value } ?? nil
+        withRunning(vm) { kernel, thread in
+            kernel.scansAlone(thread)
+                ? kernel.peekAlone(thread, at: index) : kernel.peekMessage(of: thread, at: index)?.value
+        } ?? nil
     }
 
     func removeMessage(at index: Int, thread vm: VMThread) -> Bool {
-        withRunning(vm) { kernel, thread in kernel.removeMessage(of: thread, at: index) != nil } ?? false
+        withRunning(vm) { kernel, thread in
+            kernel.scansAlone(thread)
+                ? kernel.takeAlone(thread, at: index) : kernel.removeMessage(of: thread, at: index) != nil
+        } ?? false
     }
 
     /// Runs `body` with the kernel and the running thread behind `vm`, without retaining
