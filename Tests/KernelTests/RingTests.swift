@@ -18,22 +18,43 @@ import Testing
         }
     }
 
+    final class Census { var alive = 0 }
+    final class Tracked {
+        let census: Census
+        init(_ census: Census) {
+            self.census = census
+            census.alive += 1
+        }
+        deinit { census.alive -= 1 }
+    }
+
     /// Elements it drops or holds at the end are released: nothing leaks, nothing is freed twice.
     @Test func releasesWhatItDropsAndHolds() {
-        final class Census { var alive = 0 }
-        final class Tracked {
-            let census: Census
-            init(_ census: Census) {
-                self.census = census
-                census.alive += 1
-            }
-            deinit { census.alive -= 1 }
-        }
         let census = Census()
         do {
             let ring = Ring<Tracked>(capacity: 20)
             for _ in 0..<50 { ring.append(Tracked(census)) }
             #expect(census.alive == 20)
+        }
+        #expect(census.alive == 0)
+    }
+
+    /// Plain elements (holding no reference) are overwritten without a destroy, the others
+    /// with one, whatever the mix, through growth and wrapping: the ones it holds are exactly
+    /// the last `capacity` references appended.
+    @Test(arguments: [1, 5, 16, 40])
+    func overwritesPlainSlotsWithoutLosingTheOthers(capacity: Int) {
+        let census = Census()
+        do {
+            let ring = Ring<Tracked?>(capacity: capacity)
+            var held: [Bool] = []  // whether each kept element is a reference
+            for index in 0..<(capacity * 4 + 3) {
+                let isReference = index % 3 != 1
+                ring.append(isReference ? Tracked(census) : nil, plain: !isReference)
+                held.append(isReference)
+                if held.count > capacity { held.removeFirst() }
+                #expect(census.alive == held.filter { $0 }.count)
+            }
         }
         #expect(census.alive == 0)
     }

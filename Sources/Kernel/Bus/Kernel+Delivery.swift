@@ -145,7 +145,7 @@ extension Kernel {
             switch pushed {
             case .pushed:
                 if let signer {
-                    eventLog.appendLocked(
+                    eventLog.appendMessageLocked(
                         time: time, .send, pid: signer.0, tid: signer.1, peer: address.number,
                         correlation: id, message: value)
                 }

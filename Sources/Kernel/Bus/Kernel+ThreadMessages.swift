@@ -158,9 +158,11 @@ extension Kernel {
         thread.messagesIn.bumpBySoleWriter()
         process.lastReceive.store(time, ordering: .relaxed)
         messageCounters.received.wrappingAdd(1, ordering: .relaxed)
-        record(
-            .receive, pid: process.pid, tid: thread.tid, peer: message.from?.number, correlation: message.id,
-            at: time)
+        if configuration.recordEvents {
+            eventLog.appendMessage(
+                time: time, .receive, pid: process.pid, tid: thread.tid, peer: message.from?.number,
+                correlation: message.id)
+        }
     }
 }
 

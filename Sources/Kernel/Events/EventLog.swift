@@ -57,13 +57,45 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
         time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID? = nil, peer: Int? = nil,
         detail: String = "", correlation: UInt64? = nil, message: Value? = nil
     ) {
+        add(
+            time: time, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
+            message: message, plain: false)
+    }
+
+    /// ``appendLocked(time:_:pid:tid:peer:detail:correlation:message:)`` for a message's send
+    /// or receive, which has no detail: when its value is a scalar (or absent) the event holds
+    /// no reference, and the ring overwrites it later without destroying it.
+    @inline(__always)
+    func appendMessageLocked(
+        time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID?, peer: Int?, correlation: UInt64,
+        message: Value? = nil
+    ) {
+        add(
+            time: time, kind, pid: pid, tid: tid, peer: peer, detail: "", correlation: correlation,
+            message: message, plain: message?.holdsNoReference ?? true)
+    }
+
+    /// ``appendMessageLocked(time:_:pid:tid:peer:correlation:message:)`` taking the log's lock.
+    func appendMessage(
+        time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID?, peer: Int?, correlation: UInt64
+    ) {
+        spinLock.lock()
+        appendMessageLocked(time: time, kind, pid: pid, tid: tid, peer: peer, correlation: correlation)
+        spinLock.unlock()
+    }
+
+    @inline(__always)
+    private func add(
+        time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID?, peer: Int?, detail: String,
+        correlation: UInt64?, message: Value?, plain: Bool
+    ) {
         appended += 1
         let stamp = max(time, latest)
         latest = stamp
         let slot = ring.append(
             KernelEvent(
                 sequence: appended, time: stamp, kind: kind, pid: pid, tid: tid, peer: peer, detail: detail,
-                correlation: correlation, message: message))
+                correlation: correlation, message: message), plain: plain)
         if let eventSink { eventSink(ring[slot]) }
     }
 
@@ -79,5 +111,15 @@ extension Kernel {
     /// call the kernel from it. nil stops it.
     public func setEventSink(_ sink: (@Sendable (KernelEvent) -> Void)?) {
         eventLog.setSink(sink)
+    }
+}
+
+extension Value {
+    /// Whether it holds no reference (nothing to release when it is destroyed).
+    fileprivate var holdsNoReference: Bool {
+        switch self {
+        case .nil, .bool, .int, .float, .pid, .tid: true
+        case .string, .list, .map, .function: false
+        }
     }
 }
