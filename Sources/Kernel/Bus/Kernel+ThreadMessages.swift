@@ -12,29 +12,34 @@ extension Kernel {
     /// ``ThreadHandle/trySend(_:to:)`` for `thread`, running a slice.
     @inline(__always)
     func trySend(_ value: Value, to address: Address, from thread: KThread) -> Bool {
-        if let target = thread.sendTarget, target.matches(address), target.hasInbox {
-            let process = thread.process
-            let signer = (process.pid, thread.tid == process.pid ? nil : thread.tid)
-            switch push(
-                value, to: target, address: address, from: thread.senderAddress, signedBy: signer,
-                at: thread.sliceClock, force: false, cache: thread.nodeCache, locked: false)
-            {
-            case .delivered:
-                thread.messagesOut.bumpBySoleWriter()
-                if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
+        let fast =
+            thread.withSendTarget { target -> Delivery? in
+                guard target.matches(address), target.hasInbox else { return nil }
+                let process = thread.process
+                let signer = (process.pid, thread.tid == process.pid ? nil : thread.tid)
+                let delivery = push(
+                    value, to: target, address: address, from: thread.senderAddress, signedBy: signer,
+                    at: thread.sliceClock, force: false, cache: thread.nodeCache, locked: false)
+                if case .delivered = delivery,
+                    target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0
+                {
                     lock.withLock {
                         counters.wakeupsLocked &+= 1
                         wakeReceivers(of: target)
                     }
                 }
-                return true
-            case .dead:
-                thread.sendTarget = nil
-                thread.messagesOut.bumpBySoleWriter()
-                return true
-            case .full:
-                break  // the lock decides: block, or room after all
-            }
+                return delivery
+            } ?? nil
+        switch fast {
+        case .delivered?:
+            thread.messagesOut.bumpBySoleWriter()
+            return true
+        case .dead?:
+            thread.sendTarget = nil  // after `withSendTarget`, which lends it
+            thread.messagesOut.bumpBySoleWriter()
+            return true
+        case .full(_)?, nil:
+            break  // the lock decides: block, or room after all; or a new receiver
         }
         return lock.withLock {
             let target = receiver(at: address)

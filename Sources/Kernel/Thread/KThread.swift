@@ -44,9 +44,9 @@ final class KThread {
     /// The spare message nodes of the slot running it (nil outside a slot's loop: single
     /// steps). The kernel keeps its slots' caches as long as it has threads.
     var nodeCache: UnsafeMutablePointer<NodeCache>?
-    /// The last process or thread it sent to, kept for sends without a lock (the table of
-    /// processes needs the lock). Dropped when it finishes.
-    var sendTarget: MailboxOwner?
+    /// ``sendTarget``'s object, retained, with the low bit set for a thread (0: none). Held
+    /// by hand so that the message path can use it without reference counting.
+    private var sendTargetBits: UInt = 0
     /// The id of the message its last peek returned: the one a following take must remove.
     var peekedMessage: UInt64 = 0
     /// What a kernel call asked for.
@@ -117,6 +117,47 @@ final class KThread {
     deinit {
         if let pointer = UnsafeRawPointer(bitPattern: ownMailboxAddress.load(ordering: .acquiring)) {
             Unmanaged<ThreadMailbox>.fromOpaque(pointer).release()
+        }
+        KThread.release(sendTargetBits)
+    }
+
+    /// The last process or thread it sent to, kept for sends without a lock (the table of
+    /// processes needs the lock). Dropped when it finishes. Read and written by the slot
+    /// running the thread (or with the lock held once it has finished).
+    var sendTarget: MailboxOwner? {
+        get { withSendTarget { $0 } }
+        set {
+            let old = sendTargetBits
+            switch newValue {
+            case .process(let process)?:
+                sendTargetBits = UInt(bitPattern: Unmanaged.passRetained(process).toOpaque())
+            case .thread(let thread)?:
+                sendTargetBits = UInt(bitPattern: Unmanaged.passRetained(thread).toOpaque()) | 1
+            case nil:
+                sendTargetBits = 0
+            }
+            KThread.release(old)
+        }
+    }
+
+    /// Runs `body` with ``sendTarget`` without retaining it (the thread holds it meanwhile;
+    /// `body` must not change it). nil when there is none.
+    @inline(__always)
+    func withSendTarget<R>(_ body: (MailboxOwner) -> R) -> R? {
+        let bits = sendTargetBits
+        guard let pointer = UnsafeRawPointer(bitPattern: bits & ~1) else { return nil }
+        if bits & 1 == 0 {
+            return Unmanaged<KProcess>.fromOpaque(pointer)._withUnsafeGuaranteedRef { body(.process($0)) }
+        }
+        return Unmanaged<KThread>.fromOpaque(pointer)._withUnsafeGuaranteedRef { body(.thread($0)) }
+    }
+
+    private static func release(_ bits: UInt) {
+        guard let pointer = UnsafeRawPointer(bitPattern: bits & ~1) else { return }
+        if bits & 1 == 0 {
+            Unmanaged<KProcess>.fromOpaque(pointer).release()
+        } else {
+            Unmanaged<KThread>.fromOpaque(pointer).release()
         }
     }
 
