@@ -176,12 +176,25 @@ extension Kernel {
         case .process(let process):
             guard !process.mailboxOwned else { return }
             process.threads.withUnsafeBufferPointer { threads in  // no retain per thread looked at
-                for thread in threads where thread.waitsForMail { wake(thread, receiveWake(thread)) }
+                for thread in threads where thread.waitsForMail { wakeForMail(thread, of: process) }
             }
         case .thread(let thread):
             guard !thread.process.mailboxOwned, thread.waitsForMail else { return }
             wake(thread, receiveWake(thread))
         }
+    }
+
+    /// Wakes `thread`, parked in `receive`, for mail to its process. A thread without a
+    /// mailbox of its own (the usual case) is told to scan on unless another thread took a
+    /// message meanwhile, without the general ``receiveWake(_:)``. Lock held.
+    @inline(__always)
+    private func wakeForMail(_ thread: KThread, of process: KProcess) {
+        guard thread.ownMailbox == nil else {
+            wake(thread, receiveWake(thread))
+            return
+        }
+        let moved = process.mailbox.removals != thread.receiveMark.processRemovals
+        wake(thread, .value(moved ? .int(0) : .bool(true)), in: process)
     }
 
     /// The process and thread an address belongs to. Lock held.

@@ -13,32 +13,35 @@ extension Kernel {
     @inline(__always)
     func trySend(_ value: Value, to address: Address, from thread: KThread) -> Bool {
         let fast =
-            thread.withSendTarget { target -> Delivery? in
-                guard target.matches(address), target.hasInbox else { return nil }
+            thread.withSendTarget { target -> FastSend in
+                guard target.matches(address), target.hasInbox else { return .notCached }
                 let process = thread.process
                 let signer = (process.pid, thread.tid == process.pid ? nil : thread.tid)
-                let delivery = push(
+                switch push(
                     value, to: target, address: address, from: thread.senderAddress, signedBy: signer,
                     at: thread.sliceClock, force: false, cache: thread.nodeCache, locked: false)
-                if case .delivered = delivery,
-                    target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0
                 {
-                    lock.withLock {
-                        counters.wakeupsLocked &+= 1
-                        wakeReceivers(of: target)
+                case .delivered:
+                    if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
+                        lock.withLock {
+                            counters.wakeupsLocked &+= 1
+                            wakeReceivers(of: target)
+                        }
                     }
+                    return .delivered
+                case .dead: return .dead
+                case .full: return .full
                 }
-                return delivery
-            } ?? nil
+            } ?? .notCached
         switch fast {
-        case .delivered?:
+        case .delivered:
             thread.messagesOut.bumpBySoleWriter()
             return true
-        case .dead?:
+        case .dead:
             thread.sendTarget = nil  // after `withSendTarget`, which lends it
             thread.messagesOut.bumpBySoleWriter()
             return true
-        case .full(_)?, nil:
+        case .full, .notCached:
             break  // the lock decides: block, or room after all; or a new receiver
         }
         return lock.withLock {
@@ -210,4 +213,11 @@ extension Kernel {
         noteReceived(message, by: thread, locked: false)
         return true
     }
+}
+
+/// What became of a send to the thread's last receiver, without the lock.
+private enum FastSend {
+    case delivered, dead, full
+    /// The address is not the last receiver's (or it has no inbox yet).
+    case notCached
 }

@@ -144,8 +144,11 @@ extension Kernel {
     }
 
     /// Puts a thread in the run queue (or aside, if its process is suspended). Lock held.
-    func makeReady(_ thread: KThread) {
-        let process = thread.process
+    func makeReady(_ thread: KThread) { makeReady(thread, in: thread.process) }
+
+    /// ``makeReady(_:)`` of a thread of `process`.
+    @inline(__always)
+    func makeReady(_ thread: KThread, in process: KProcess) {
         if process.suspended {
             thread.state = .suspended
             process.stopped = (process.stopped ?? []) + [thread]

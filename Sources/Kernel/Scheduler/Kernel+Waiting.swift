@@ -139,10 +139,16 @@ extension Kernel {
 
     /// Wakes a waiting thread with an answer. Lock held.
     func wake(_ thread: KThread, _ answer: consuming Wake) {
+        wake(thread, answer, in: thread.process)
+    }
+
+    /// ``wake(_:_:)`` of a thread of `process`.
+    @inline(__always)
+    func wake(_ thread: KThread, _ answer: consuming Wake, in process: KProcess) {
         guard thread.state == .waiting else { return }
         if thread.waitsForMail {
             thread.waitsForMail = false
-            thread.process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
+            process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
         }
         thread.request = nil
         thread.deadlocked = false
@@ -150,7 +156,7 @@ extension Kernel {
         let current = recentNow
         thread.waitNanoseconds &+= current &- thread.waitStarted
         thread.unblockedSince = current
-        makeReady(thread)
+        makeReady(thread, in: process)
     }
 
     /// Arms a timer. An idle slot sleeps until the earliest timer at the latest, so one is
