@@ -240,6 +240,7 @@ extension VMThread {
                         target = try closureTarget(r[Int(i.a)], nargs: Int(i.b))
                         if case .function(let c) = r[Int(i.a)], !c.captures.isEmpty {
                             try ensureStack(argBase + table[target].registerCount)
+                            frames = self.frames
                             stack = self.stack
                             r = stack + base
                             for (j, v) in c.captures.enumerated() { stack[argBase + Int(i.b) + j] = v }
@@ -250,6 +251,7 @@ extension VMThread {
                     if argBase &+ info.registerCount > stackCapacity {
                         save()
                         try ensureStack(argBase + info.registerCount)
+                        frames = self.frames
                         stack = self.stack
                     }
                     if frameCount == frameCapacity {
@@ -259,6 +261,7 @@ extension VMThread {
                         save()
                         growFrames()
                         frames = self.frames
+                        stack = self.stack
                     }
                     frames[frameCount &- 1].pc = pc
                     frames[frameCount] = Frame(function: target, pc: 0, base: argBase)
@@ -457,21 +460,12 @@ extension VMThread {
         }
         var capacity = stackCapacity
         while capacity < count { capacity *= 2 }
-        let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
-        grown.moveInitialize(from: stack, count: stackCapacity)
-        (grown + stackCapacity).initialize(repeating: .nil, count: capacity - stackCapacity)
         pendingAllocation += (capacity - stackCapacity) * MemoryLayout<Value>.stride
-        stack.deallocate()
-        stack = grown
-        stackCapacity = capacity
+        reallocateStorage(frameCapacity: frameCapacity, stackCapacity: capacity)
     }
 
+    /// Doubles the room for frames.
     func growFrames() {
-        let capacity = frameCapacity * 2
-        let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity)
-        grown.moveInitialize(from: frames, count: frameCount)
-        frames.deallocate()
-        frames = grown
-        frameCapacity = capacity
+        reallocateStorage(frameCapacity: frameCapacity * 2, stackCapacity: stackCapacity)
     }
 }
