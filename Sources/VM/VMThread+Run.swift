@@ -189,30 +189,53 @@ extension VMThread {
                     r[Int(i.a)] = .bool(!r[Int(i.b)].isTruthy)
                 case .jmp:
                     pc &+= i.sbx
-                case .jlt, .jle:
+                // One case per comparison: a shared case would switch on the opcode again.
+                case .jlt:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
-                        cond = i.op == .jlt ? x < y : x <= y
+                        cond = x < y
                     } else {
-                        cond = try less(r[Int(i.b)], r[Int(i.c)], orEqual: i.op == .jle)
+                        cond = try less(r[Int(i.b)], r[Int(i.c)], orEqual: false)
                     }
                     pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
-                case .jltk, .jlek, .jgtk, .jgek:
+                case .jle:
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
+                        cond = x <= y
+                    } else {
+                        cond = try less(r[Int(i.b)], r[Int(i.c)], orEqual: true)
+                    }
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jltk:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
-                        switch i.op {
-                        case .jltk: cond = x < y
-                        case .jlek: cond = x <= y
-                        case .jgtk: cond = x > y
-                        default: cond = x >= y
-                        }
+                        cond = x < y
                     } else {
-                        switch i.op {
-                        case .jltk: cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: false)
-                        case .jlek: cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: true)
-                        case .jgtk: cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: false)
-                        default: cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: true)
-                        }
+                        cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: false)
+                    }
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jlek:
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        cond = x <= y
+                    } else {
+                        cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: true)
+                    }
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jgtk:
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        cond = x > y
+                    } else {
+                        cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: false)
+                    }
+                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                case .jgek:
+                    let cond: Bool
+                    if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
+                        cond = x >= y
+                    } else {
+                        cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: true)
                     }
                     pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
                 case .jeq:
@@ -240,6 +263,7 @@ extension VMThread {
                         target = try closureTarget(r[Int(i.a)], nargs: Int(i.b))
                         if case .function(let c) = r[Int(i.a)], !c.captures.isEmpty {
                             try ensureStack(argBase + table[target].registerCount)
+                            frames = self.frames
                             stack = self.stack
                             r = stack + base
                             for (j, v) in c.captures.enumerated() { stack[argBase + Int(i.b) + j] = v }
@@ -250,6 +274,7 @@ extension VMThread {
                     if argBase &+ info.registerCount > stackCapacity {
                         save()
                         try ensureStack(argBase + info.registerCount)
+                        frames = self.frames
                         stack = self.stack
                     }
                     if frameCount == frameCapacity {
@@ -259,6 +284,7 @@ extension VMThread {
                         save()
                         growFrames()
                         frames = self.frames
+                        stack = self.stack
                     }
                     frames[frameCount &- 1].pc = pc
                     frames[frameCount] = Frame(function: target, pc: 0, base: argBase)
@@ -457,21 +483,12 @@ extension VMThread {
         }
         var capacity = stackCapacity
         while capacity < count { capacity *= 2 }
-        let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
-        grown.moveInitialize(from: stack, count: stackCapacity)
-        (grown + stackCapacity).initialize(repeating: .nil, count: capacity - stackCapacity)
         pendingAllocation += (capacity - stackCapacity) * MemoryLayout<Value>.stride
-        stack.deallocate()
-        stack = grown
-        stackCapacity = capacity
+        reallocateStorage(frameCapacity: frameCapacity, stackCapacity: capacity)
     }
 
+    /// Doubles the room for frames.
     func growFrames() {
-        let capacity = frameCapacity * 2
-        let grown = UnsafeMutablePointer<Frame>.allocate(capacity: capacity)
-        grown.moveInitialize(from: frames, count: frameCount)
-        frames.deallocate()
-        frames = grown
-        frameCapacity = capacity
+        reallocateStorage(frameCapacity: frameCapacity * 2, stackCapacity: stackCapacity)
     }
 }

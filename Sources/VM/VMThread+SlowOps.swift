@@ -204,11 +204,15 @@ extension VMThread {
         let r = stack + base
         let a = Int(i.a)
         guard let call = KernelCall(rawValue: i.c) else { throw VMError("type", "bad kernel call \(i.c)") }
-        var args = Array(UnsafeBufferPointer(start: r + a + 1, count: Int(i.b)))
+        var args = takeSyscallArguments()
+        defer { returnSyscallArguments(&args) }
+        if i.b > 0 { args.append(contentsOf: UnsafeBufferPointer(start: r + a + 1, count: Int(i.b))) }
         remaining -= 4
         switch call {
         case .print, .log:
-            args = [.str(args.map(\.printString).joined(separator: " "))]
+            let line = Value.str(args.map(\.printString).joined(separator: " "))
+            args.removeAll(keepingCapacity: true)
+            args.append(line)
         case .join where args.count == 2 && (args[0].stringValue != nil || args[1].stringValue != nil):
             let (list, sep) = args[1].stringValue != nil ? (args[0], args[1]) : (args[1], args[0])
             var cost = remaining

@@ -43,12 +43,15 @@ public final class VMThread: @unchecked Sendable {
     /// The program this thread runs.
     public let program: Program
     let host: any VMHost
+    /// The registers, after the frames in the same allocation (see `allocateStorage`).
     var stack: UnsafeMutablePointer<Value>
     var stackCapacity: Int
     var frames: UnsafeMutablePointer<Frame>
     var frameCapacity: Int
     var frameCount = 0
     var handlers: [Handler] = []
+    /// The kept buffer of kernel calls' argument arrays (see `takeSyscallArguments`); empty.
+    var syscallArguments: [Value] = []
     var state = State.ready
     var pendingError: VMError?
     var pendingAllocation = 0
@@ -72,13 +75,8 @@ public final class VMThread: @unchecked Sendable {
     private init(program: Program, entry: Function, argumentCount: Int, host: any VMHost) {
         self.program = program
         self.host = host
-        // Small for idle processes; the stack grows on calls.
-        stackCapacity = max(16, entry.registerCount + 1 + argumentCount)
-        stack = .allocate(capacity: stackCapacity)
-        stack.initialize(repeating: .nil, count: stackCapacity)
-        frameCapacity = 4  // doubles on deep calls
-        frames = .allocate(capacity: frameCapacity)
-        frames.initialize(to: Frame(function: entry.index, pc: 0, base: 1))
+        (frames, frameCapacity, stack, stackCapacity) = VMThread.initialStorage(
+            entry: entry, argumentCount: argumentCount)
         frameCount = 1
     }
 
@@ -105,10 +103,17 @@ public final class VMThread: @unchecked Sendable {
 
     /// A thread running `main(args)` of `program`, or nil when it has no `main`. The argument
     /// list goes straight to its register, shared with the last spawn given the same strings.
-    public convenience init?(main program: Program, args: [String], host: any VMHost) {
+    /// (A designated initializer, with `args` borrowed: `program` and `host` move into the
+    /// thread without the retains and releases of delegating to another initializer.)
+    public init?(main program: Program, args: borrowing [String], host: any VMHost) {
         guard let main = program.main, main.captureCount == 0 else { return nil }
-        self.init(program: program, entry: main, argumentCount: main.arity, host: host)
-        if main.arity > 0 { stack[1] = program.argumentList(args) }
+        let arguments = main.arity > 0 ? program.argumentList(args) : nil
+        (frames, frameCapacity, stack, stackCapacity) = VMThread.initialStorage(
+            entry: main, argumentCount: main.arity)
+        frameCount = 1
+        if let arguments { (stack + 1).store(arguments) }
+        self.program = program
+        self.host = host
     }
 
     /// A thread that calls the function value `callable` (a function or closure of `program`);
@@ -126,16 +131,7 @@ public final class VMThread: @unchecked Sendable {
         try self.init(program: program, function: c.function, args: args + c.captures, host: host)
     }
 
-    deinit {
-        // Only registers holding a reference need destroying; most hold nil or numbers, and
-        // the generic `deinitialize(count:)` destroys each through a witness call.
-        for index in 0..<stackCapacity where !stack[index].isScalar {
-            (stack + index).deinitialize(count: 1)
-        }
-        stack.deallocate()
-        frames.deinitialize(count: frameCount)
-        frames.deallocate()
-    }
+    deinit { deallocateStorage() }
 
     // MARK: - Host control
 

@@ -78,6 +78,33 @@ import VM
         #expect(try result(body) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
     }
 
+    /// Every compare-and-jump opcode (register and constant forms), on ints and on values that
+    /// take the general comparison: each branch taken and not taken.
+    @Test func compareAndJumpOnIntsAndOtherValues() throws {
+        let body = """
+            var out = []
+            for v in [1, 2, 3, 1.5, 2.0, 2.5] {
+              let two = 2
+              var row = []
+              if v < 2 { row.append("lt") }
+              if v <= 2 { row.append("le") }
+              if v > 2 { row.append("gt") }
+              if v >= 2 { row.append("ge") }
+              if v < two { row.append("ltr") }
+              if v <= two { row.append("ler") }
+              if two < v { row.append("gtr") }
+              out.append(row)
+            }
+            if "a" < "b" { out.append("s<") }
+            if "b" >= "a" { out.append("s>=") }
+            return out
+            """
+        let lt: Value = ["lt", "le", "ltr", "ler"]
+        let eq: Value = ["le", "ge", "ler"]
+        let gt: Value = ["gt", "ge", "gtr"]
+        #expect(try result(body) == [lt, eq, gt, lt, eq, gt, "s<", "s>="])
+    }
+
     @Test func logicalOperatorsShortCircuit() throws {
         #expect(
             try result("return [true && 1, false && 1, nil || 2, 3 || 4, !nil, !1]") == [
