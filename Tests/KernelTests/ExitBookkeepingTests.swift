@@ -1,3 +1,4 @@
+import Language
 import Testing
 
 @testable import Kernel
@@ -34,5 +35,34 @@ import Testing
         }
         #expect(table["job@1.0.0"] == ProgramOutcomes(runs: 3, failures: 1, totalNanoseconds: 3))
         #expect(table["job@2.0.0"] == ProgramOutcomes(runs: 2, failures: 2, totalNanoseconds: 2))
+    }
+
+    /// `parent()` reads its answer without the kernel lock: it names init once the parent
+    /// has ended, as it did when it took the lock.
+    @Test func parentNamesInitAfterTheParentExits() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        try ProgramHarness.load(
+            """
+            orchestrator family version "1.0.0"
+            fn main(args) {
+              if (args[0] ?? "") == "child" {
+                print("before \\(parent())")
+                sleep(50)
+                print("after \\(parent())")
+                return 0
+              }
+              spawn("family", ["child"])
+              print("parent \\(self())")
+              sleep(10)
+              return 0
+            }
+            """, into: kernel)
+        let shell = kernel.attachExternalProcess(name: "test")
+        let pid = try kernel.spawn("family", options: SpawnOptions(parent: shell))
+        _ = try kernel.wait(pid, timeoutMilliseconds: 60_000)
+        kernel.runUntilIdle()
+        let parent = Value.pid(Int64(pid)).printString
+        let initProcess = Value.pid(Int64(WellKnownPID.initProcess)).printString
+        #expect(lines.all == ["parent \(parent)", "before \(parent)", "after \(initProcess)"])
     }
 }

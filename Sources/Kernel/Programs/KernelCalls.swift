@@ -10,7 +10,7 @@ enum KernelCalls {
         switch call {
         case .`self`: return .value(.pid(Int64(handle.pid)))
         case .tid: return .value(.tid(Int64(handle.tid)))
-        case .parent: return .value(.pid(Int64(handle.parentPID)))
+        case .parent: return .value(.pid(Int64(handle.thread.process.parent)))  // an atomic: no lock
         case .spawn: return spawn(args, handle)
         case .exit:
             let code = args.first?.intValue ?? 0
