@@ -37,6 +37,8 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// PIDs an outside caller is waiting for now: init must not reap them first.
     var externalWaitInterest: Set<PID> = []
     var registry = Registry()
+    /// The arguments of the last spawn a program made (see ``SpawnArgumentCache``).
+    var spawnArguments = SpawnArgumentCache()
     /// Compiled programs by `name@version`, for `disasm`.
     var compiledPrograms: [String: Program] = [:]
     /// Pub/sub subscriptions, in the order they were made.

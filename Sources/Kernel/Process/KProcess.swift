@@ -40,7 +40,13 @@ final class KProcess {
     let limits: ProcessLimits
     /// When a message was last taken from its mailboxes (kernel nanoseconds).
     let lastReceive = Atomic<UInt64>(0)
-    var parent: PID
+    /// Its parent's PID. Written with the kernel lock held; a program's `parent()` reads it
+    /// without the lock.
+    var parent: PID {
+        get { parentPID.load(ordering: .relaxed) }
+        set { parentPID.store(newValue, ordering: .relaxed) }
+    }
+    private let parentPID: Atomic<PID>
     let executable: Executable
     let arguments: [String]
     var name: String
@@ -90,7 +96,7 @@ final class KProcess {
         limits: ProcessLimits, restartCount: Int, now: UInt64
     ) {
         self.pid = pid
-        self.parent = parent
+        self.parentPID = Atomic(parent)
         self.executable = executable
         self.arguments = arguments
         self.name = options.name ?? executable.name

@@ -10,7 +10,7 @@ enum KernelCalls {
         switch call {
         case .`self`: return .value(.pid(Int64(handle.pid)))
         case .tid: return .value(.tid(Int64(handle.tid)))
-        case .parent: return .value(.pid(Int64(handle.parentPID)))
+        case .parent: return .value(.pid(Int64(handle.thread.process.parent)))  // an atomic: no lock
         case .spawn: return spawn(args, handle)
         case .exit:
             let code = args.first?.intValue ?? 0
@@ -72,32 +72,6 @@ enum KernelCalls {
     }
 
     // MARK: - Calls
-
-    private static func spawn(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
-        guard let name = args.first?.stringValue else {
-            return typeError("spawn", "a program name", args.first)
-        }
-        var arguments: [String] = []
-        if args.count > 1 {
-            guard case .list(let items) = args[1] else {
-                return typeError("spawn", "a list of arguments", args[1])
-            }
-            arguments = items.map(\.printString)
-        }
-        var options = SpawnOptions()
-        if args.count > 2 {
-            switch spawnOptions(args[2]) {
-            case .success(let parsed): options = parsed
-            case .failure(let error): return .fail(kind: "value", message: "spawn: \(error.message)")
-            }
-        }
-        do {
-            let executable = try handle.kernel.executable(name)
-            return .value(.pid(Int64(try handle.spawn(executable, arguments: arguments, options: options))))
-        } catch {
-            return .fail(kind: error.kind, message: "spawn: \(error.description)")
-        }
-    }
 
     private static func kill(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
         guard let id = args.first.flatMap(idValue) else {

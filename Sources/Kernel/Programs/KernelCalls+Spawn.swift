@@ -1,0 +1,43 @@
+import Language
+import VM
+
+extension KernelCalls {
+    /// `spawn(name, args, opts)`: starts a child of the calling process.
+    static func spawn(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
+        guard let name = args.first?.stringValue else {
+            return typeError("spawn", "a program name", args.first)
+        }
+        var items: [Value] = []
+        if args.count > 1 {
+            guard case .list(let list) = args[1] else {
+                return typeError("spawn", "a list of arguments", args[1])
+            }
+            items = list
+        }
+        var options = SpawnOptions()
+        if args.count > 2 {
+            switch spawnOptions(args[2]) {
+            case .success(let parsed): options = parsed
+            case .failure(let error): return .fail(kind: "value", message: "spawn: \(error.message)")
+            }
+        }
+        options.parent = handle.pid
+        do {
+            let kernel = handle.kernel
+            let (executable, arguments) = try kernel.resolveSpawn(name, items)
+            return .value(.pid(Int64(try kernel.spawn(executable, arguments: arguments, options: options))))
+        } catch {
+            return .fail(kind: error.kind, message: "spawn: \(error.description)")
+        }
+    }
+}
+
+extension Kernel {
+    /// What a program's `spawn(reference, items)` starts: the executable `reference` names and
+    /// the items as argument strings, found in one hold of the lock.
+    func resolveSpawn(_ reference: String, _ items: [Value]) throws(KernelError) -> (Executable, [String]) {
+        try lock.withLock { () throws(KernelError) -> (Executable, [String]) in
+            (try registry.resolve(reference), spawnArguments.arguments(for: items))
+        }
+    }
+}
