@@ -27,6 +27,22 @@ import VM
         #expect(try run(program, []) == .finished(["mine"]))
     }
 
+    /// Strings Swift calls equal but with different bytes (a precomposed "é" and an "e" with
+    /// a combining accent) are not taken for one another.
+    @Test func equivalentStringsWithOtherBytesAreNotShared() throws {
+        let program = try compile(source)
+        let precomposed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        #expect(precomposed == decomposed)  // what makes `==` the wrong test here
+        _ = program.argumentList([precomposed])
+        guard case .list(let items) = program.argumentList([decomposed]), case .string(let box)? = items.first
+        else {
+            Issue.record("not a list of one string")
+            return
+        }
+        #expect(Array(box.value.utf8) == Array(decomposed.utf8))
+    }
+
     @Test func mainWithoutParametersGetsNoArguments() throws {
         let program = try compile("fn main() { return 1 }")
         #expect(program.mainArguments(["x"]).isEmpty)

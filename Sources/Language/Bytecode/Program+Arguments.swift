@@ -9,12 +9,16 @@ extension Program {
     }
 
     /// `args` as a list of strings. Spawns of a program often pass the same strings (a parent
-    /// starting many children): the list built last time is shared when they are equal, which
-    /// saves the list's and each string's allocation (values are copy-on-write, so a thread
-    /// that changes its arguments changes only its own copy).
+    /// starting many children): the list built last time is shared when they are the same
+    /// bytes, which saves the list's and each string's allocation (values are copy-on-write,
+    /// so a thread that changes its arguments changes only its own copy). Bytes, not `==`:
+    /// Swift calls canonically equivalent strings equal ("é" precomposed or as e and an
+    /// accent), and a program must get the bytes it was given.
     public func argumentList(_ args: [String]) -> Value {
         lastArguments.withLock { last in
-            if let last, last.strings == args { return last.list }
+            if let last, last.strings.elementsEqual(args, by: { $0.utf8.elementsEqual($1.utf8) }) {
+                return last.list
+            }
             let list = Value.list(args.map(Value.str))
             last = ArgumentList(strings: args, list: list)
             return list
