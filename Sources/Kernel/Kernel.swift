@@ -55,7 +55,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var tools: [Int: ToolState] = [:]
     var lastToolID = 0
     /// The last slices, for `sched --gantt`, and the `trace on` handler.
-    var sliceHistory = SliceHistory()
+    let sliceHistory = SliceHistory()
     var traceHandler: (@Sendable (SliceRecord) -> Void)?
     /// How runs of each executable version ended.
     var outcomes = OutcomeTable()

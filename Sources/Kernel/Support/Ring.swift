@@ -3,17 +3,16 @@
 /// Written here rather than kept in an `Array` or a `Deque`: a ring is written on every
 /// message and every context switch, and a value-type collection pays a copy-on-write check
 /// and a bounds check per write (a few percent of a message hop). A class owning its storage
-/// writes a slot directly. The storage grows by doubling until it reaches `capacity`, so a
-/// kernel with a large event capacity costs nothing until it records. Not thread-safe: its
-/// owner guards it (the kernel lock).
+/// writes a slot directly. Its storage is allocated whole at once (a large event capacity is
+/// address space, not memory, until events fill it: the pages are untouched), so filling it
+/// copies nothing. Not thread-safe: its owner guards it.
 final class Ring<Element> {
     /// How many elements it keeps at most.
     let capacity: Int
-    private var storage: UnsafeMutablePointer<Element>
+    private let storage: UnsafeMutablePointer<Element>
     /// Whether each slot holds an element whose destruction does nothing (see
     /// ``append(_:plain:)``), so that overwriting it needs no destroy call.
-    private var plain: UnsafeMutablePointer<Bool>
-    private var allocated: Int
+    private let plain: UnsafeMutablePointer<Bool>
     /// How many elements it holds now.
     private(set) var count = 0
     /// Where the oldest element is once the ring is full (before that: 0).
@@ -21,13 +20,12 @@ final class Ring<Element> {
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
-        allocated = min(self.capacity, 16)
-        storage = .allocate(capacity: allocated)
-        plain = .allocate(capacity: allocated)
+        storage = .allocate(capacity: self.capacity)
+        plain = .allocate(capacity: self.capacity)
     }
 
     deinit {
-        storage.deinitialize(count: count)
+        for slot in 0..<count where !plain[slot] { (storage + slot).deinitialize(count: 1) }
         storage.deallocate()
         plain.deallocate()
     }
@@ -39,7 +37,6 @@ final class Ring<Element> {
     @discardableResult @inline(__always)
     func append(_ element: consuming Element, plain isPlain: Bool = false) -> Int {
         if count < capacity {
-            if count == allocated { grow() }
             (storage + count).initialize(to: element)
             plain[count] = isPlain
             count += 1
@@ -68,18 +65,5 @@ final class Ring<Element> {
         result.reserveCapacity(count)
         for index in 0..<count { result.append(storage[(oldest + index) % count]) }
         return result
-    }
-
-    private func grow() {
-        let size = min(capacity, allocated * 2)
-        let grown = UnsafeMutablePointer<Element>.allocate(capacity: size)
-        grown.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = grown
-        let grownPlain = UnsafeMutablePointer<Bool>.allocate(capacity: size)
-        grownPlain.initialize(from: plain, count: count)
-        plain.deallocate()
-        plain = grownPlain
-        allocated = size
     }
 }

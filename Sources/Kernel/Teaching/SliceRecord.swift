@@ -8,8 +8,8 @@ public enum SliceOutcome: Sendable {
     /// How `outcome` is booked.
     init(_ outcome: borrowing RunOutcome) {
         switch outcome {
+        case .blocked(.receive): self = .blockedInReceive  // most slices of message passing
         case .yielded: self = .yielded
-        case .blocked(.receive): self = .blockedInReceive
         case .blocked(.sleep): self = .blockedInSleep
         case .blocked(let request): self = .blocked(request.label)
         case .finished: self = .finished
