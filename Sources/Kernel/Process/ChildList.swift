@@ -12,15 +12,25 @@ struct ChildList: Sequence {
 
     var isEmpty: Bool { pids.isEmpty }
 
-    /// Adds a child (normally the newest PID: an append).
+    /// Adds a child (normally the newest PID: an append, taken without the search and the
+    /// general insertion, which cost a spawn about 100 instructions).
     mutating func insert(_ pid: PID) {
+        guard let last = pids.last, last >= pid else {
+            pids.append(pid)
+            return
+        }
         let index = position(of: pid)
         guard index == pids.count || pids[index] != pid else { return }
         pids.insert(pid, at: index)
     }
 
-    /// Removes a child if it is there.
+    /// Removes a child if it is there (normally the oldest: taken from the front without the
+    /// search and the general removal).
     mutating func remove(_ pid: PID) {
+        if pids.first == pid {
+            pids.removeFirst()
+            return
+        }
         let index = position(of: pid)
         if index < pids.count && pids[index] == pid { pids.remove(at: index) }
     }

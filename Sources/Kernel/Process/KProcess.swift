@@ -51,11 +51,6 @@ final class KProcess {
     let arguments: [String]
     var name: String
     var nice: Int
-    let restart: RestartPolicy?
-    /// How many times init restarted this program before this incarnation.
-    let restartCount: Int
-    /// When init restarted it recently (kernel nanoseconds), for the max-restarts rule.
-    var restartHistory: [UInt64] = []
     /// Child PIDs (created on first child; init keeps none).
     var children: ChildList?
     /// Memory in use, in bytes, as the VM reports allocations.
@@ -64,36 +59,25 @@ final class KProcess {
     var stopped: [KThread]?
     /// Threads blocked in `wait` on it.
     var waiters: [KThread]?
-    /// Return values of finished threads nobody has joined yet.
-    var finishedResults: [TID: Value] = [:]
     // Counters: totals of threads that have finished; live threads add theirs.
     var finishedReductions: UInt64 = 0
     var finishedCPUNanoseconds: UInt64 = 0
     var finishedSwitches: UInt64 = 0
-    /// Its locks, semaphores, barriers and event flags (created on first use).
-    var coordination: CoordinationTable?
-    /// Its shared-context regions (created on first use).
-    var context: ProcessContext?
-    /// Quality metrics it reported.
-    var metrics: [String: MetricSummary] = [:]
     /// Senders blocked because its mailbox is full, oldest first.
     var blockedSenders: Deque<KThread>?
-    /// Who gets `{down: pid, code, reason}` when it exits.
-    var monitors: [Address]?
     /// Requests made to it that are still open.
     var openRequestsTo = 0
-    /// Names registered for it; freed when it exits.
-    var registeredNames: [String] = []
-    /// The last lines it printed, for `logs PID`.
-    var logLines: [String] = []
     let started: UInt64
     var ended: UInt64 = 0
-    /// Set when it runs under a restart policy: shared with its restarts.
-    var lineage: RestartLineage?
+    /// What few processes use (names, metrics, monitors, supervision, …): see
+    /// ``RareProcessState``. nil until first used.
+    var rare: RareProcessState?
 
+    /// `options` is borrowed: copying it cost a spawn two retains and releases. `lineage`
+    /// is the one its restarts share, when it is a restart.
     init(
-        pid: PID, parent: PID, executable: Executable, arguments: [String], options: SpawnOptions,
-        limits: ProcessLimits, restartCount: Int, now: UInt64
+        pid: PID, parent: PID, executable: Executable, arguments: [String], options: borrowing SpawnOptions,
+        limits: ProcessLimits, restartCount: Int, lineage: RestartLineage? = nil, now: UInt64
     ) {
         self.pid = pid
         self.parentPID = Atomic(parent)
@@ -102,9 +86,13 @@ final class KProcess {
         self.name = options.name ?? executable.name
         self.nice = options.nice
         self.limits = limits
-        self.restart = options.restart
-        self.restartCount = restartCount
         self.started = now
+        if let restart = options.restart {
+            rare = RareProcessState(
+                restart: restart, restartCount: restartCount, lineage: lineage ?? RestartLineage())
+        } else if restartCount != 0 {
+            rare = RareProcessState(restartCount: restartCount)
+        }
     }
 
     var isExited: Bool { exitStatus != nil }

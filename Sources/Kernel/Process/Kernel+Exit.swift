@@ -11,11 +11,12 @@ extension Kernel {
         counters.exited &+= 1
         for thread in process.threads { retire(thread) }
         process.threads = []
-        if !process.finishedResults.isEmpty { process.finishedResults = [:] }
+        // Tested through `rare`: the empty value that a process without it reads is a literal to build.
+        if process.rare?.finishedResults.isEmpty == false { process.finishedResults = [:] }
         process.deferred = nil
         process.stopped = nil
         discardMailbox(of: process)
-        if !process.registeredNames.isEmpty { releaseNames(of: process) }
+        if process.rare?.registeredNames.isEmpty == false { releaseNames(of: process) }
         dropSubscriptions(of: process)
         killTools(of: process)
         failRequests(to: process)

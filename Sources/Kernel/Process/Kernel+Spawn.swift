@@ -35,8 +35,8 @@ extension Kernel {
         let pid = nextID()
         let process = KProcess(
             pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
-            limits: options.limits(over: configuration.limits), restartCount: restartCount, now: recentNow)
-        if options.restart != nil { process.lineage = lineage ?? RestartLineage() }
+            limits: options.limits(over: configuration.limits), restartCount: restartCount, lineage: lineage,
+            now: recentNow)
         processes[pid] = process
         processOrder.append(process)
         // init keeps no child set: nothing asks for init's children by PID (`ps` draws the tree
