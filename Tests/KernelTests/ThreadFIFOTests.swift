@@ -3,23 +3,10 @@ import Testing
 @testable import Kernel
 
 @Suite struct ThreadFIFOTests {
-    /// Threads with TIDs `tids`, of one process.
-    private func threads(_ tids: Range<Int>) -> [KThread] {
-        let executable = Executable(name: "fifo") { _ in ClosureRunnable { _ in .finished(.nil) } }
-        let process = KProcess(
-            pid: 100, parent: 1, executable: executable, arguments: [], options: SpawnOptions(),
-            limits: KernelConfiguration().limits, restartCount: 0, now: 0)
-        return tids.map {
-            KThread(
-                tid: $0, process: process, name: "t", runnable: ClosureRunnable { _ in .yielded }, nice: 0,
-                now: 0)
-        }
-    }
-
     /// First in, first out, through growth and wrap-around (pops between pushes move the head,
     /// so growing must unwrap the ring).
     @Test func keepsOrderThroughGrowthAndWrap() {
-        let all = threads(0..<300)
+        let all = makeThreads(0..<300)
         let fifo = ThreadFIFO(capacity: 4)
         var expected: [Int] = []
         var next = 0
@@ -44,7 +31,7 @@ import Testing
         weak var left: KThread?
         var fifo: ThreadFIFO? = ThreadFIFO(capacity: 2)
         do {
-            let pair = threads(0..<2)
+            let pair = makeThreads(0..<2)
             popped = pair[0]
             left = pair[1]
             for thread in pair { fifo?.append(thread) }

@@ -175,8 +175,10 @@ extension Kernel {
         switch target {
         case .process(let process):
             guard !process.mailboxOwned else { return }
-            process.threads.withUnsafeBufferPointer { threads in  // no retain per thread looked at
-                for thread in threads where thread.waitsForMail { wakeForMail(thread, of: process) }
+            if let only = process.threads.only {
+                if only.waitsForMail { wakeForMail(only, of: process) }
+            } else {
+                for thread in process.threads where thread.waitsForMail { wakeForMail(thread, of: process) }
             }
         case .thread(let thread):
             guard !thread.process.mailboxOwned, thread.waitsForMail else { return }

@@ -10,7 +10,7 @@ final class KProcess {
     // lines: with 10,000 processes in a ring, a hop was mostly cache misses on the receiver.
     let pid: PID
     /// Live threads, main thread first.
-    var threads: [KThread] = []
+    var threads = ThreadList()
     /// Where senders push messages to its PID, without a lock.
     let inbox = Inbox()
     /// Its mailbox's ordered queue: guarded by the kernel lock, or by the slice that owns it.

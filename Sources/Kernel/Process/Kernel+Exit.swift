@@ -10,7 +10,7 @@ extension Kernel {
         process.ended = recentNow  // at a slice's end: the clock reading just taken
         counters.exited &+= 1
         for thread in process.threads { retire(thread) }
-        process.threads = []
+        process.threads = ThreadList()
         // Tested through `rare`: the empty value that a process without it reads is a literal to build.
         if process.rare?.finishedResults.isEmpty == false { process.finishedResults = [:] }
         process.deferred = nil

@@ -47,7 +47,7 @@ extension Kernel {
         }
         let main = KThread(
             tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: recentNow)
-        process.threads = [main]  // a literal allocates once; append grew an empty array
+        process.threads = ThreadList(main)
         threads[pid] = main
         if let name = options.name {
             try? registerLocked(name, for: pid)
