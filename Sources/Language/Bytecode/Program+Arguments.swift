@@ -16,7 +16,10 @@ extension Program {
     /// accent), and a program must get the bytes it was given.
     public func argumentList(_ args: [String]) -> Value {
         lastArguments.withLock { last in
-            if let last, last.strings.elementsEqual(args, by: { $0.utf8.elementsEqual($1.utf8) }) {
+            if let last,
+                last.strings.sharesStorage(with: args)
+                    || last.strings.elementsEqual(args, by: { $0.utf8.elementsEqual($1.utf8) })
+            {
                 return last.list
             }
             let list = Value.list(args.map(Value.str))
@@ -30,4 +33,17 @@ extension Program {
 struct ArgumentList {
     var strings: [String]
     var list: Value
+}
+
+extension Array {
+    /// Whether `other` is this very array (the same buffer and count), as when a host passes
+    /// the argument array it kept from the last spawn: then the elements are the same without
+    /// comparing them. (This array keeps its buffer alive, so no other array can have its
+    /// address.)
+    func sharesStorage(with other: [Element]) -> Bool {
+        count == other.count
+            && withUnsafeBufferPointer { mine in
+                other.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+            }
+    }
 }
