@@ -75,26 +75,25 @@ extension VMThread {
         return nil
     }
 
-    /// The dispatch loop. Hot state (pc, registers, code, constants, frame stack) lives in locals
-    /// and is written back to the thread before anything that can look at it.
+    /// The dispatch loop. Only the state every instruction uses lives in locals: a pointer to
+    /// the next instruction (`ip`; the frame's `pc` is its distance from `code`), the registers,
+    /// the constants and the budget. The frame stack stays in the thread's fields, read and
+    /// written by calls and returns alone. So few locals stay in machine registers: none is
+    /// spilled to memory on every instruction. `save()` writes the locals back before anything
+    /// that can look at them, and when an error leaves the loop.
     func execute(_ budget: inout Int) throws(VMError) -> VMOutcome {
         let table = program.table
         var remaining = budget
-        var frames = self.frames
-        var frameCount = self.frameCount
         let frame = frames[frameCount - 1]
         var info = table[frame.function]
         var code = info.code
         var k = info.constants
-        var base = frame.base
-        var stack = self.stack
-        var r = stack + base
-        var pc = frame.pc
+        var r = stack + frame.base
+        var ip = code + frame.pc
         var handlerTop = handlers.last?.frameDepth ?? -1
         /// Writes the hot state back to the thread.
         func save() {
-            frames[frameCount - 1].pc = pc
-            self.frameCount = frameCount
+            frames[frameCount - 1].pc = code.distance(to: ip)
             budget = remaining
         }
         do throws(VMError) {
@@ -104,8 +103,8 @@ extension VMThread {
                     return .yielded
                 }
                 remaining &-= 1
-                let i = code[pc]
-                pc &+= 1
+                let i = ip.pointee
+                ip += 1
                 switch i.op {
                 case .move:
                     (r + Int(i.a)).assign(from: r + Int(i.b))
@@ -188,7 +187,7 @@ extension VMThread {
                 case .not:
                     r[Int(i.a)] = .bool(!r[Int(i.b)].isTruthy)
                 case .jmp:
-                    pc &+= i.sbx
+                    ip += i.sbx
                 // One case per comparison: a shared case would switch on the opcode again.
                 case .jlt:
                     let cond: Bool
@@ -197,7 +196,7 @@ extension VMThread {
                     } else {
                         cond = try less(r[Int(i.b)], r[Int(i.c)], orEqual: false)
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jle:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = r[Int(i.c)] {
@@ -205,7 +204,7 @@ extension VMThread {
                     } else {
                         cond = try less(r[Int(i.b)], r[Int(i.c)], orEqual: true)
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jltk:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -213,7 +212,7 @@ extension VMThread {
                     } else {
                         cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: false)
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jlek:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -221,7 +220,7 @@ extension VMThread {
                     } else {
                         cond = try less(r[Int(i.b)], k[Int(i.c)], orEqual: true)
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jgtk:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -229,7 +228,7 @@ extension VMThread {
                     } else {
                         cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: false)
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jgek:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -237,10 +236,10 @@ extension VMThread {
                     } else {
                         cond = try less(k[Int(i.c)], r[Int(i.b)], orEqual: true)
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jeq:
                     let cond = r[Int(i.b)] == r[Int(i.c)]
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jeqk:
                     let cond: Bool
                     if case .int(let x) = r[Int(i.b)], case .int(let y) = k[Int(i.c)] {
@@ -248,13 +247,14 @@ extension VMThread {
                     } else {
                         cond = (r + Int(i.b)).equals(k + Int(i.c))
                     }
-                    pc = cond == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += cond == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jtest:
-                    pc = r[Int(i.b)].isTruthy == (i.a != 0) ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += r[Int(i.b)].isTruthy == (i.a != 0) ? 1 &+ ip.pointee.sbx : 1
                 case .jnotnil:
-                    pc = !r[Int(i.b)].isNil ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += !r[Int(i.b)].isNil ? 1 &+ ip.pointee.sbx : 1
                 case .call, .callv:
                     let target: Int
+                    let base = frames[frameCount &- 1].base
                     let argBase = base &+ Int(i.a) &+ 1
                     if i.op == .call {
                         target = Int(i.c)
@@ -263,8 +263,6 @@ extension VMThread {
                         target = try closureTarget(r[Int(i.a)], nargs: Int(i.b))
                         if case .function(let c) = r[Int(i.a)], !c.captures.isEmpty {
                             try ensureStack(argBase + table[target].registerCount)
-                            frames = self.frames
-                            stack = self.stack
                             r = stack + base
                             for (j, v) in c.captures.enumerated() { stack[argBase + Int(i.b) + j] = v }
                         }
@@ -274,8 +272,6 @@ extension VMThread {
                     if argBase &+ info.registerCount > stackCapacity {
                         save()
                         try ensureStack(argBase + info.registerCount)
-                        frames = self.frames
-                        stack = self.stack
                     }
                     if frameCount == frameCapacity {
                         if frameCount >= 10_000 {
@@ -283,47 +279,44 @@ extension VMThread {
                         }
                         save()
                         growFrames()
-                        frames = self.frames
-                        stack = self.stack
                     }
-                    frames[frameCount &- 1].pc = pc
+                    frames[frameCount &- 1].pc = code.distance(to: ip)
                     frames[frameCount] = Frame(function: target, pc: 0, base: argBase)
                     frameCount &+= 1
                     code = info.code
                     k = info.constants
-                    base = argBase
-                    r = stack + base
-                    pc = 0
+                    r = stack + argBase
+                    ip = code
                 case .ret, .retnil:
                     if handlerTop >= frameCount {
                         while let h = handlers.last, h.frameDepth >= frameCount { handlers.removeLast() }
                         handlerTop = handlers.last?.frameDepth ?? -1
                     }
+                    // The result goes to the caller's call register, just below this frame's.
                     if frameCount == 1 {
                         var result = Value.nil
                         if i.op == .ret { swap(&result, &r[Int(i.a)]) }
-                        stack[base &- 1] = result
-                        pc -= 1  // keep the last frame for introspection
+                        r[-1] = result
+                        ip -= 1  // keep the last frame for introspection
                         save()
                         if !flushAllocations() { return .terminated }
                         state = .done
                         return .finished(result)
                     }
-                    // The result moves to the caller's call register: no copy, no retain.
+                    // The result moves: no copy, no retain.
                     if i.op == .ret {
-                        (stack + (base &- 1)).store((r + Int(i.a)).move())
+                        (r - 1).store((r + Int(i.a)).move())
                         (r + Int(i.a)).initialize(to: .nil)
                     } else {
-                        (stack + (base &- 1)).store(.nil)
+                        (r - 1).store(.nil)
                     }
                     frameCount &-= 1
                     let caller = frames[frameCount &- 1]
                     info = table[caller.function]
                     code = info.code
                     k = info.constants
-                    base = caller.base
-                    r = stack + base
-                    pc = caller.pc
+                    r = stack + caller.base
+                    ip = code + caller.pc
                 case .forprep:
                     guard case .int(let start) = r[Int(i.a)], case .int(var end) = r[Int(i.a) + 1] else {
                         throw VMError(
@@ -337,9 +330,9 @@ extension VMThread {
                     }
                     if start < end {
                         r[Int(i.a) + 2] = .int(start)
-                        pc &+= 1
+                        ip += 1
                     } else {
-                        pc = pc &+ 1 &+ code[pc].sbx
+                        ip += 1 &+ ip.pointee.sbx
                     }
                 case .forloop:
                     if case .int(let x) = r[Int(i.a)], case .int(let end) = r[Int(i.a) + 1] {
@@ -347,7 +340,7 @@ extension VMThread {
                         if next < end {
                             r[Int(i.a)] = .int(next)
                             r[Int(i.a) + 2] = .int(next)
-                            pc &+= i.sbx
+                            ip += i.sbx
                         }
                     }
                 case .mutate where i.c == Builtin.append.rawValue && appendInPlace(r, i):
@@ -359,9 +352,9 @@ extension VMThread {
                         let message = host.peekMessage(at: Int(index), thread: self)
                     {
                         (r + Int(i.a)).store(message)
-                        pc &+= 1
+                        ip += 1
                     } else {
-                        pc = pc &+ 1 &+ code[pc].sbx
+                        ip += 1 &+ ip.pointee.sbx
                     }
                 case .send:
                     save()  // a full mailbox blocks the sender here
@@ -369,25 +362,27 @@ extension VMThread {
                     let answer = send(r + Int(i.b), r + Int(i.c))
                     if case .value(let value) = answer {
                         (r + Int(i.a)).store(value)
-                    } else if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
+                    } else if case .exit(let outcome) = try hostResult(
+                        answer, slot: registerIndex(r + Int(i.a)))
+                    {
                         budget = remaining
                         return outcome
                     }
                 case .recvtake:
                     if case .int(let index) = r[Int(i.b)], !host.removeMessage(at: Int(index), thread: self) {
                         r[Int(i.b)] = .int(0)  // another thread took it: scan again
-                        pc = pc &- 1 &- (Int(i.a) << 16 | Int(i.c))
+                        ip -= 1 &+ (Int(i.a) << 16 | Int(i.c))
                     }
                 // No `after`: the usual receive loop.
                 case .recvwait where Int(i.b) == Instruction.noRegister:
                     save()
                     let answer = host.waitForMessage(timeout: nil, thread: self)
                     if case .block = answer {  // the usual answer, without `hostResult`'s copies
-                        state = .blocked(resultSlot: base &+ Int(i.a))
+                        state = .blocked(resultSlot: registerIndex(r + Int(i.a)))
                         budget = remaining
                         return flushAllocations() ? .blocked : .terminated
                     }
-                    if case .exit(let outcome) = try hostResult(answer, slot: base &+ Int(i.a)) {
+                    if case .exit(let outcome) = try hostResult(answer, slot: registerIndex(r + Int(i.a))) {
                         budget = remaining
                         return outcome
                     }
@@ -397,18 +392,16 @@ extension VMThread {
                     case .int(let n): (r + Int(i.b)).store(.int(max(n, 0)))
                     case let flag: rescan = flag.isTruthy
                     }
-                    pc = rescan ? pc &+ 1 &+ code[pc].sbx : pc &+ 1
+                    ip += rescan ? 1 &+ ip.pointee.sbx : 1
                 default:
                     save()
+                    let base = frames[frameCount &- 1].base
                     let result = try slowOp(i, base: base, budget: &remaining)
-                    frames = self.frames
-                    frameCount = self.frameCount
-                    stack = self.stack
                     r = stack + base
                     handlerTop = handlers.last?.frameDepth ?? -1
                     switch result {
                     case .continue: break
-                    case .jump(let target): pc = target
+                    case .jump(let target): ip = code + target
                     case .exit(let outcome):
                         budget = remaining
                         return outcome
@@ -420,6 +413,10 @@ extension VMThread {
             throw error
         }
     }
+
+    /// The index in the stack of the register at `register`.
+    @inline(__always)
+    func registerIndex(_ register: UnsafeMutablePointer<Value>) -> Int { stack.distance(to: register) }
 
     /// `host.send(target, message)` with the registers' values lent, not copied: both are moved
     /// out for the call and back after it (no retain and release of a string or list message).

@@ -206,7 +206,9 @@ extension VMThread {
         guard let call = KernelCall(rawValue: i.c) else { throw VMError("type", "bad kernel call \(i.c)") }
         var args = takeSyscallArguments()
         defer { returnSyscallArguments(&args) }
-        if i.b > 0 { args.append(contentsOf: UnsafeBufferPointer(start: r + a + 1, count: Int(i.b))) }
+        // One append per argument: the generic `append(contentsOf:)` of a buffer costs more
+        // than the one to three arguments a kernel call usually has.
+        for j in 0..<Int(i.b) { args.append(r[a &+ 1 &+ j]) }
         remaining -= 4
         switch call {
         case .print, .log:

@@ -43,6 +43,20 @@ import VM
         #expect(Array(box.value.utf8) == Array(decomposed.utf8))
     }
 
+    /// The same array passed again (as a host passes the arguments it kept) gives the same
+    /// list; another array gives its own strings, also one of the same count.
+    @Test func theSameArrayAgainGivesItsList() throws {
+        let program = try compile(source)
+        let kept = ["child", "x"]
+        #expect(program.argumentList(kept) == ["child", "x"])
+        #expect(program.argumentList(kept) == ["child", "x"])
+        #expect(try run(program, kept) == .finished(["child", "x", "mine"]))
+        #expect(program.argumentList(["child", "y"]) == ["child", "y"])
+        #expect(program.argumentList([]) == [])
+        #expect(program.argumentList([]) == [])
+        #expect(program.argumentList(kept) == ["child", "x"])
+    }
+
     @Test func mainWithoutParametersGetsNoArguments() throws {
         let program = try compile("fn main() { return 1 }")
         #expect(program.mainArguments(["x"]).isEmpty)

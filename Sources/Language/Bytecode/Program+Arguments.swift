@@ -17,7 +17,7 @@ extension Program {
     /// building the list, and `==` calls canonically equivalent strings with other bytes equal.)
     public func argumentList(_ args: [String]) -> Value {
         lastArguments.withLock { last in
-            if let last, sameStorage(last.strings, args) { return last.list }
+            if let last, last.strings.sharesStorage(with: args) { return last.list }
             let list = Value.list(args.map(Value.str))
             last = ArgumentList(strings: args, list: list)
             return list
@@ -25,13 +25,21 @@ extension Program {
     }
 }
 
-/// Whether two arrays share their storage (so hold the same elements).
-private func sameStorage(_ a: [String], _ b: [String]) -> Bool {
-    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-}
-
 /// The strings given to a spawn and the list value built from them.
 struct ArgumentList {
     var strings: [String]
     var list: Value
+}
+
+extension Array {
+    /// Whether `other` is this very array (the same buffer and count), as when a host passes
+    /// the argument array it kept from the last spawn: then the elements are the same without
+    /// comparing them. (This array keeps its buffer alive, so no other array can have its
+    /// address.)
+    func sharesStorage(with other: [Element]) -> Bool {
+        count == other.count
+            && withUnsafeBufferPointer { mine in
+                other.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+            }
+    }
 }
