@@ -212,6 +212,7 @@ extension Kernel {
         thread.request = nil
         if !thread.onSlot { thread.sendTarget = nil }  // else its slice's end drops it
         threads[thread.tid] = nil
+        sliceHistory.retire(thread)  // the history's entries do not retain it
         process.finishedReductions &+= thread.reductions
         process.finishedCPUNanoseconds &+= thread.cpuNanoseconds
         process.finishedSwitches &+= thread.contextSwitches

@@ -25,6 +25,9 @@ final class ThreadFIFO {
         count &+= 1
     }
 
+    /// The first thread (still queued, so alive), unretained; nil when empty.
+    var first: Unmanaged<KThread>? { count > 0 ? ring[head] : nil }
+
     /// Takes the first thread, or nil when empty.
     @inline(__always)
     func popFirst() -> KThread? {

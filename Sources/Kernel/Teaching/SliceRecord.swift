@@ -53,8 +53,10 @@ public struct SliceRecord: Sendable {
 
 /// A slice as the history keeps it: the thread itself rather than its name, so that booking a
 /// slice (every context switch) copies no string; the name is read when the slice is shown.
+/// The thread is held unretained: the history keeps the threads it names alive by itself
+/// (see ``SliceHistory``), so booking a slice counts no reference.
 struct SliceEntry {
-    let thread: KThread
+    let thread: Unmanaged<KThread>
     var slot: Int
     var start: UInt64
     var duration: UInt64
@@ -63,19 +65,52 @@ struct SliceEntry {
 
     /// The public record. Lock held (it reads the thread's names).
     var record: SliceRecord {
-        SliceRecord(
-            slot: slot, tid: thread.tid, pid: thread.process.pid,
-            name: thread.tid == thread.process.pid ? thread.process.name : thread.name, start: start,
-            duration: duration, reductions: reductions, outcome: outcome)
+        thread._withUnsafeGuaranteedRef { thread in
+            SliceRecord(
+                slot: slot, tid: thread.tid, pid: thread.process.pid,
+                name: thread.tid == thread.process.pid ? thread.process.name : thread.name, start: start,
+                duration: duration, reductions: reductions, outcome: outcome)
+        }
     }
 }
 
 /// The last slices, oldest first, in a ring. Guarded by the kernel lock.
-struct SliceHistory {
+///
+/// Its entries name their threads without retaining them (a retain when booked and a release
+/// when overwritten cost every context switch about 40 instructions). A thread stays in the
+/// kernel's tables until it is retired, and a retired thread that has slices here is kept in
+/// ``retired`` until the last of them has been overwritten: no entry outlives its thread.
+final class SliceHistory {
     static let capacity = 2000
     private let ring = Ring<SliceEntry>(capacity: SliceHistory.capacity)
+    /// Slices booked so far; a thread's ``KThread/lastBookedSlice`` is this count at its last.
+    private var booked: UInt64 = 0
+    /// Retired threads that may still have slices here, oldest retired first.
+    private let retired = ThreadFIFO()
 
-    @inline(__always) func append(_ entry: consuming SliceEntry) { ring.append(entry) }
+    /// Books `entry`, a slice of `thread`, and lets go of retired threads whose slices have
+    /// all been overwritten. (A thread retired while this slice ran is kept from now on.)
+    @inline(__always)
+    func append(_ entry: consuming SliceEntry, of thread: KThread) {
+        booked &+= 1
+        thread.lastBookedSlice = booked
+        let plain: Bool
+        if case .blocked = entry.outcome { plain = false } else { plain = true }
+        ring.append(entry, plain: plain)
+        if thread.isFinished { retired.append(thread) }  // retired during this slice: keep it too
+        while let oldest = retired.first,
+            oldest._withUnsafeGuaranteedRef({ $0.lastBookedSlice }) &+ UInt64(SliceHistory.capacity) <= booked
+        {
+            _ = retired.popFirst()
+        }
+    }
+
+    /// Keeps `thread`, which is leaving the kernel's tables, while slices here name it.
+    func retire(_ thread: KThread) {
+        if thread.lastBookedSlice > 0 && thread.lastBookedSlice &+ UInt64(SliceHistory.capacity) > booked {
+            retired.append(thread)
+        }
+    }
 
     /// Lock held.
     var all: [SliceRecord] { ring.elements.map(\.record) }
@@ -101,14 +136,15 @@ extension Kernel {
         _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: SliceOutcome
     ) {
         let entry = SliceEntry(
-            thread: thread, slot: slot, start: start, duration: duration, reductions: reductions,
+            thread: .passUnretained(thread), slot: slot, start: start, duration: duration,
+            reductions: reductions,
             outcome: outcome)
         guard let handler = traceHandler else {
-            sliceHistory.append(entry)  // its last use: moved, not copied
+            sliceHistory.append(entry, of: thread)  // its last use: moved, not copied
             return
         }
         let record = entry.record
-        sliceHistory.append(entry)
+        sliceHistory.append(entry, of: thread)
         lock.unlock()
         handler(record)
         lock.lock()

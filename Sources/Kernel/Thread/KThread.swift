@@ -52,6 +52,8 @@ final class KThread {
     /// Whether it is parked in `receive` (counted in ``KProcess/receiveWaiters``): the
     /// message path tests this rather than matching `request`. Lock held.
     var waitsForMail = false
+    /// ``nice`` in a byte, beside the other one-byte fields.
+    private var niceValue: Int8
     var waitStarted: UInt64 = 0
     var waitNanoseconds: UInt64 = 0
     /// When it last became able to run after waiting (or started).
@@ -59,10 +61,11 @@ final class KThread {
     var reductions: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
     var contextSwitches: UInt64 = 0
+    /// The number of its last slice in the slice history (0: none), which keeps the thread
+    /// while that slice is there (see ``SliceHistory``). Lock held.
+    var lastBookedSlice: UInt64 = 0
     let messagesIn = Atomic<UInt64>(0)
     let messagesOut = Atomic<UInt64>(0)
-    /// Scheduling weight from -20 (first) to 19 (last).
-    var nice: Int
     /// `fair` policy: weighted reductions run so far.
     var virtualRuntime: UInt64 = 0
     /// `priority` policy: the pick counter when it was queued (for aging).
@@ -87,9 +90,15 @@ final class KThread {
         self.process = process
         self.name = name
         self.runnable = runnable
-        self.nice = nice
+        self.niceValue = Int8(clamping: nice)
         self.started = now
         self.unblockedSince = now
+    }
+
+    /// Scheduling weight from -20 (first) to 19 (last).
+    var nice: Int {
+        get { Int(niceValue) }
+        set { niceValue = Int8(clamping: newValue) }
     }
 
     var isFinished: Bool { state == .finished }
