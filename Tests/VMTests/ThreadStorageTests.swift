@@ -101,6 +101,39 @@ import VM
         #expect(weakClosure == nil)
     }
 
+    /// Releasing a thread's storage frees the values in its registers at once, while the
+    /// thread object lives on (seeing no frames); releasing again, and freeing the object
+    /// after, free nothing twice.
+    @Test func releasedStorageFreesRegistersBeforeTheThread() throws {
+        weak var weakBox: StringBox?
+        let program = try compile(
+            """
+            fn main() { return 0 }
+            fn hold(s) {
+              let mine = [s]
+              receive { "never" => {} }
+              return mine
+            }
+            """)
+        var thread: VMThread?
+        do {
+            let box = StringBox("held by the thread")
+            weakBox = box
+            thread = try VMThread(
+                program: program, function: try #require(program.functionIndex(named: "hold")),
+                args: [.string(box)], host: TestHost())
+        }
+        #expect(thread?.run(budget: 1000) == .blocked)
+        #expect(weakBox != nil && thread?.callDepth == 1)
+        thread?.releaseStorage()
+        #expect(weakBox == nil)
+        #expect(
+            thread?.callDepth == 0 && thread?.heapBytes == 0 && thread?.currentInstruction == "(finished)")
+        thread?.releaseStorage()
+        #expect(thread?.run(budget: 1000) == .terminated)
+        thread = nil
+    }
+
     /// The argument buffer is reused between kernel calls; a host that keeps an argument
     /// array keeps it unchanged, and arguments are released after the call.
     @Test func kernelCallArgumentsAreReusedSafely() throws {

@@ -11,6 +11,8 @@ extension VMThread: Runnable {
         set { hostFlag = newValue }
     }
 
+    public func end() { releaseStorage() }
+
     public func run(_ slice: inout Slice) -> RunOutcome {
         let thread = slice.kernelThread
         hostTag = Int(bitPattern: Unmanaged.passUnretained(thread).toOpaque())

@@ -88,7 +88,10 @@ extension Kernel {
         thread.onSlot = false
         process.runningThreads -= 1
         if thread.ownsMailbox { releaseMailbox(of: thread) }
-        if thread.state == .finished { thread.sendTarget = nil }
+        if thread.state == .finished {  // ended while it ran: what retire left for the slice's end
+            thread.sendTarget = nil
+            thread.runnable.end()
+        }
         let used = UInt64(max(reductions, 0))
         counters.reductions &+= used
         if runQueue.policy == .fair {
@@ -210,7 +213,10 @@ extension Kernel {
         }
         thread.state = .finished
         thread.request = nil
-        if !thread.onSlot { thread.sendTarget = nil }  // else its slice's end drops it
+        if !thread.onSlot {  // else its slice's end lets them go
+            thread.sendTarget = nil
+            thread.runnable.end()
+        }
         threads[thread.tid] = nil
         sliceHistory.retire(thread)  // the history's entries do not retain it
         process.finishedReductions &+= thread.reductions

@@ -9,6 +9,14 @@ import Language
 public protocol Runnable: AnyObject {
     /// Runs one time slice. `slice.wake` carries the answer to the request that blocked it last.
     func run(_ slice: inout Slice) -> RunOutcome
+
+    /// Called once its thread has ended and left its slot: free what it holds now (it never
+    /// runs again). The thread object may live on for listings.
+    func end()
+}
+
+extension Runnable {
+    public func end() {}
 }
 
 /// One time slice given to a runnable.
