@@ -72,7 +72,7 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
     ) {
         add(
             time: time, kind, pid: pid, tid: tid, peer: peer, detail: "", correlation: correlation,
-            message: message, plain: message?.holdsNoReference ?? true)
+            message: message, plain: message?.isScalar ?? true)
     }
 
     /// ``appendMessageLocked(time:_:pid:tid:peer:correlation:message:)`` taking the log's lock.
@@ -111,15 +111,5 @@ extension Kernel {
     /// call the kernel from it. nil stops it.
     public func setEventSink(_ sink: (@Sendable (KernelEvent) -> Void)?) {
         eventLog.setSink(sink)
-    }
-}
-
-extension Value {
-    /// Whether it holds no reference (nothing to release when it is destroyed).
-    fileprivate var holdsNoReference: Bool {
-        switch self {
-        case .nil, .bool, .int, .float, .pid, .tid: true
-        case .string, .list, .map, .function: false
-        }
     }
 }

@@ -72,6 +72,16 @@ extension Value {
         }
     }
 
+    /// Whether the value holds no reference (nil, bool, int, float, pid, tid): destroying or
+    /// overwriting it releases nothing.
+    @inline(__always)
+    public var isScalar: Bool {
+        switch self {
+        case .nil, .bool, .int, .float, .pid, .tid: return true
+        case .string, .list, .map, .function: return false
+        }
+    }
+
     /// Whether the value is `nil`.
     @inline(__always)
     public var isNil: Bool {
