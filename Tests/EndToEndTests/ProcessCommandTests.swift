@@ -50,6 +50,15 @@ import Testing
         for line in lines { #expect(line.hasPrefix("broken.orch:") && line.contains(": error: ")) }
     }
 
+    /// `dkctl run` of a file that does not compile shows its errors, not an empty message.
+    @Test func runOfABrokenProgramShowsItsCompileErrors() async throws {
+        let result = try await Dkctl.run(["run", "broken.orch"], directory: Self.fixtures)
+        #expect(result.status == 4)
+        let lines = result.error.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.hasPrefix("broken.orch:") && line.contains(": error: "), "\(line)") }
+    }
+
     @Test func brokenBPMNIsACompileError() async throws {
         let result = try await Dkctl.run(["-c", "check broken.bpmn"], directory: Self.fixtures)
         #expect(result.status == 4)

@@ -22,8 +22,7 @@ extension ShellSession {
             }
             return Int32(truncatingIfNeeded: status.code)
         } catch {
-            console.err("dkctl: run: \(error.message)")
-            return error.status
+            return fail(command: "run", error)
         }
     }
 

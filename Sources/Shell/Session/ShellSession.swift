@@ -111,7 +111,9 @@ public final class ShellSession {
         try? handle.write(contentsOf: Data((line + "\n").utf8))
     }
 
-    private func fail(command: String, _ failure: CommandFailure) -> Int32 {
+    /// Reports a failed command (its message, then its details: compile errors, one per
+    /// line) and returns its status.
+    func fail(command: String, _ failure: CommandFailure) -> Int32 {
         if failure.details.isEmpty || !failure.message.isEmpty {
             console.err("dkctl: \(command): \(failure.message)")
         }
