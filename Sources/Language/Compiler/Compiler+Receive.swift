@@ -30,8 +30,8 @@ extension Compiler {
             f.freeRegister = f.scopeTop
             var fails: [Int] = []
             f.location = clause.location
-            if case .bind(let name, let loc) = clause.pattern, clause.guardExpr == nil {
-                bindToMessage(name, register: msg, at: loc)
+            if case .bind(let name, _) = clause.pattern, clause.guardExpr == nil {
+                bindToMessage(name, register: msg)
             } else {
                 pattern(clause.pattern, source: msg, fails: &fails)
             }
@@ -107,7 +107,7 @@ extension Compiler {
     /// message is taken, when the register is dead (the next scan loads it before reading it).
     /// With a guard the clause copies (a guard such as `when m.append(1) != nil` could change
     /// the message that the next clauses see).
-    private mutating func bindToMessage(_ name: String, register msg: Int, at loc: SourceLocation) {
+    private mutating func bindToMessage(_ name: String, register msg: Int) {
         current.declare(name, register: msg, mutable: true)
     }
 
