@@ -175,14 +175,30 @@ extension Kernel {
         switch target {
         case .process(let process):
             guard !process.mailboxOwned else { return }
-            if let only = process.threads.only {
-                if only.waitsForMail { wakeForMail(only, of: process) }
-            } else {
-                for thread in process.threads where thread.waitsForMail { wakeForMail(thread, of: process) }
+            if let only = process.threads.unmanagedOnly {  // borrowed: a retain and release per hop
+                only._withUnsafeGuaranteedRef { if $0.waitsForMail { wakeForMail($0, of: process) } }
+                return
             }
+            for thread in process.threads where thread.waitsForMail { wakeForMail(thread, of: process) }
         case .thread(let thread):
             guard !thread.process.mailboxOwned, thread.waitsForMail else { return }
             wake(thread, receiveWake(thread))
+        }
+    }
+
+    /// Wakes the receiver that `thread`'s slice sent mail to without the lock, if it waits
+    /// in `receive` (``KThread/wakesTargetAtSliceEnd``). Lock held: at the slice's end, or
+    /// before the thread's send target changes. A sender so takes the lock once per slice,
+    /// not once per message to a waiting receiver (a message ring took it twice per hop);
+    /// the receiver becomes ready a little later (within the sender's slice). Deterministic
+    /// mode wakes at once, so that the run queue keeps the order of the kernel calls.
+    @inline(__always)
+    func wakeDeferred(by thread: KThread) {
+        guard thread.wakesTargetAtSliceEnd else { return }
+        thread.wakesTargetAtSliceEnd = false
+        thread.withSendTarget { target in
+            counters.wakeupsLocked &+= 1
+            wakeReceivers(of: target)
         }
     }
 

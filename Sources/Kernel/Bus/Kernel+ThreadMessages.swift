@@ -23,9 +23,13 @@ extension Kernel {
                 {
                 case .delivered:
                     if target.process.receiveWaiters.load(ordering: .sequentiallyConsistent) > 0 {
-                        lock.withLock {
-                            counters.wakeupsLocked &+= 1
-                            wakeReceivers(of: target)
+                        if configuration.deterministic {  // woken now: the run queue's order stays
+                            lock.withLock {
+                                counters.wakeupsLocked &+= 1
+                                wakeReceivers(of: target)
+                            }
+                        } else {
+                            thread.wakesTargetAtSliceEnd = true
                         }
                     }
                     return .delivered
@@ -38,6 +42,7 @@ extension Kernel {
             thread.messagesOut.bumpBySoleWriter()
             return true
         case .dead:
+            thread.wakesTargetAtSliceEnd = false  // nobody left to wake
             thread.sendTarget = nil  // after `withSendTarget`, which lends it
             thread.messagesOut.bumpBySoleWriter()
             return true
@@ -45,6 +50,7 @@ extension Kernel {
             break  // the lock decides: block, or room after all; or a new receiver
         }
         return lock.withLock {
+            wakeDeferred(by: thread)  // before its target changes
             let target = receiver(at: address)
             switch deliver(
                 value, to: target, address: address, from: thread.senderAddress, force: false,

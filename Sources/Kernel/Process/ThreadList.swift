@@ -26,6 +26,12 @@ struct ThreadList: RandomAccessCollection {
     /// The thread, when there is exactly one.
     var only: KThread? { rest.isEmpty ? head : nil }
 
+    /// ``only``, to borrow without a retain (the list holds it).
+    var unmanagedOnly: Unmanaged<KThread>? {
+        guard rest.isEmpty, let head else { return nil }
+        return .passUnretained(head)
+    }
+
     /// Adds `thread` last.
     mutating func append(_ thread: KThread) {
         if head == nil { head = thread } else { rest.append(thread) }

@@ -14,7 +14,11 @@ extension VMThread: Runnable {
     public func end() { releaseStorage() }
 
     public func run(_ slice: inout Slice) -> RunOutcome {
-        let thread = slice.kernelThread
+        // The slot holds the thread for the slice: borrowed, not retained.
+        slice.unmanagedThread._withUnsafeGuaranteedRef { run(&slice, of: $0) }
+    }
+
+    private func run(_ slice: inout Slice, of thread: KThread) -> RunOutcome {
         hostTag = Int(bitPattern: Unmanaged.passUnretained(thread).toOpaque())
         if resumeAfterYield {
             resumeAfterYield = false

@@ -7,7 +7,8 @@ extension Kernel {
         fireDueTimers(at: current)
         while let thread = runQueue.pop() {
             guard thread.state == .ready else { continue }  // killed or moved while queued
-            let process = thread.process
+            // Unretained: the thread holds its process (a retain and release per slice).
+            unowned(unsafe) let process = thread.process
             if process.suspended {
                 thread.state = .suspended
                 process.stopped = (process.stopped ?? []) + [thread]
@@ -84,6 +85,7 @@ extension Kernel {
 
     /// Books a finished slice and moves the thread to its next state. Lock held.
     func complete(_ thread: KThread, _ outcome: consuming RunOutcome, reductions: Int, elapsed: UInt64) {
+        wakeDeferred(by: thread)  // first: the receiver was ready before this thread parks or queues
         let process = thread.process
         thread.onSlot = false
         process.runningThreads -= 1

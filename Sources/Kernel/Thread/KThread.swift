@@ -49,6 +49,9 @@ final class KThread {
     var pendingRequest: WaitRequest?
     /// A one-thread `join(t)`: hand the VM the single result, not a list.
     var unwrapJoin = false
+    /// Whether a receiver of ``sendTarget`` waits in `receive` for mail this slice sent it
+    /// without the lock: the slice's end wakes it (see ``Kernel/wakeDeferred(by:)``).
+    var wakesTargetAtSliceEnd = false
     /// Whether it is parked in `receive` (counted in ``KProcess/receiveWaiters``): the
     /// message path tests this rather than matching `request`. Lock held.
     var waitsForMail = false

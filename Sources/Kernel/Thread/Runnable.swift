@@ -44,6 +44,9 @@ public struct Slice {
 
     /// The running thread, without building a handle.
     var kernelThread: KThread { runningThread }
+
+    /// The running thread, to borrow without a retain.
+    var unmanagedThread: Unmanaged<KThread> { .passUnretained(runningThread) }
 }
 
 /// Why a runnable gave its slot back.
