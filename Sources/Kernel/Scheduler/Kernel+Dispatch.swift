@@ -211,7 +211,7 @@ extension Kernel {
         if !thread.heldLocks.isEmpty { releaseLocks(of: thread) }
         if thread.waitsForMail {
             thread.waitsForMail = false
-            process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
+            process.receiveWaiterLeft()
         }
         thread.state = .finished
         thread.request = nil

@@ -148,7 +148,7 @@ extension Kernel {
         guard thread.state == .waiting else { return }
         if thread.waitsForMail {
             thread.waitsForMail = false
-            process.receiveWaiters.wrappingSubtract(1, ordering: .relaxed)
+            process.receiveWaiterLeft()
         }
         thread.request = nil
         thread.deadlocked = false
@@ -212,5 +212,15 @@ extension Kernel {
                 expireTool(id, milliseconds: milliseconds)
             }
         }
+    }
+}
+
+extension KProcess {
+    /// Counts one thread fewer parked in `receive`. Lock held: every change to
+    /// ``receiveWaiters`` is made with the kernel lock held (senders only read it), so a load
+    /// and a store do, without a locked read-modify-write on every wake-up.
+    @inline(__always)
+    func receiveWaiterLeft() {
+        receiveWaiters.store(receiveWaiters.load(ordering: .relaxed) &- 1, ordering: .relaxed)
     }
 }
