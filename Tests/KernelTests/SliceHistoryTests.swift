@@ -20,7 +20,7 @@ import Testing
     @Test func keepsEndedThreadsWhileTheirSlicesAreListed() throws {
         let kernel = Kernel(configuration: KernelConfiguration(slots: 1, deterministic: true, seed: 1))
         let short = try kernel.spawn(yielder("short", slices: 3))
-        weak var shortThread = kernel.lock.withLock { kernel.threads[short] }
+        weak let shortThread = kernel.lock.withLock { kernel.threads[short] }
         kernel.runUntilIdle()
         #expect(kernel.lock.withLock { kernel.processes[short] == nil && kernel.threads[short] == nil })
         #expect(shortThread != nil)  // its slices are listed: the history keeps it
@@ -47,8 +47,8 @@ import Testing
                 ])
             })
         let quick = try kernel.spawn(program("quick") { Runnables.exits() })  // ends in its only slice
-        weak var enderThread = kernel.lock.withLock { kernel.threads[ender] }
-        weak var quickThread = kernel.lock.withLock { kernel.threads[quick] }
+        weak let enderThread = kernel.lock.withLock { kernel.threads[ender] }
+        weak let quickThread = kernel.lock.withLock { kernel.threads[quick] }
         kernel.runUntilIdle()
         #expect(enderThread != nil && quickThread != nil)
         #expect(kernel.recentSlices().filter { $0.tid == ender }.map(\.name) == ["ender"])
