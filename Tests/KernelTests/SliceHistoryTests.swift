@@ -2,8 +2,8 @@ import Testing
 
 @testable import Kernel
 
-/// The slice history names threads without retaining them per entry: it keeps a retired
-/// thread while any of its slices is listed, and lets it go once they have been overwritten.
+/// The slice history keeps no thread alive: an ended thread is freed at once, and the
+/// history keeps its name while any of its slices is listed.
 @Suite struct SliceHistoryTests {
     /// A process that yields `slices - 1` times, then ends.
     private func yielder(_ name: String, slices: Int) -> Executable {
@@ -17,25 +17,27 @@ import Testing
         }
     }
 
-    @Test func keepsEndedThreadsWhileTheirSlicesAreListed() throws {
+    @Test func showsEndedThreadsByNameWhileTheirSlicesAreListed() throws {
         let kernel = Kernel(configuration: KernelConfiguration(slots: 1, deterministic: true, seed: 1))
         let short = try kernel.spawn(yielder("short", slices: 3))
         weak let shortThread = kernel.lock.withLock { kernel.threads[short] }
         kernel.runUntilIdle()
         #expect(kernel.lock.withLock { kernel.processes[short] == nil && kernel.threads[short] == nil })
-        #expect(shortThread != nil)  // its slices are listed: the history keeps it
+        #expect(shortThread == nil)  // ended and reaped: nothing keeps it
         #expect(kernel.recentSlices().filter { $0.tid == short }.map(\.name) == ["short", "short", "short"])
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptNames } == 1)
 
         _ = try kernel.spawn(yielder("long", slices: SliceHistory.capacity + 10))
         kernel.runUntilIdle()
         #expect(kernel.recentSlices().count == SliceHistory.capacity)
         #expect(!kernel.recentSlices().contains { $0.tid == short })
-        #expect(shortThread == nil)  // overwritten: let go
+        // Only long's name is kept now: short's slices are gone, and its name with them.
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptNames } == 1)
     }
 
-    /// A thread retired while its slice runs (its process ends during it, or it returns) is
-    /// booked after it was retired; it is still kept while that slice is listed.
-    @Test func keepsAThreadRetiredDuringItsLastSlice() throws {
+    /// A thread that ends while its slice runs (its process ends during it, or it returns)
+    /// is booked after it was retired; that slice still shows its name.
+    @Test func namesAThreadThatEndedDuringItsLastSlice() throws {
         let kernel = Kernel(configuration: KernelConfiguration(slots: 1, deterministic: true, seed: 1))
         let ender = try kernel.spawn(
             program("ender") {
@@ -50,8 +52,19 @@ import Testing
         weak let enderThread = kernel.lock.withLock { kernel.threads[ender] }
         weak let quickThread = kernel.lock.withLock { kernel.threads[quick] }
         kernel.runUntilIdle()
-        #expect(enderThread != nil && quickThread != nil)
+        #expect(enderThread == nil && quickThread == nil)
         #expect(kernel.recentSlices().filter { $0.tid == ender }.map(\.name) == ["ender"])
         #expect(kernel.recentSlices().filter { $0.tid == quick }.map(\.name) == ["quick"])
+    }
+
+    /// Live threads are named as they are named now; a second thread by its own name.
+    @Test func namesLiveThreadsFromTheTables() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 1, deterministic: true, seed: 1))
+        let pid = try kernel.spawn(program("host") { Runnables.idle() })
+        let tid = try kernel.spawnThread(in: pid, name: "helper", runnable: Runnables.idle())
+        kernel.runUntilIdle()
+        let slices = kernel.recentSlices()
+        #expect(slices.filter { $0.tid == pid }.map(\.name) == ["host"])
+        #expect(slices.filter { $0.tid == tid }.map { "\($0.pid) \($0.name)" } == ["\(pid) helper"])
     }
 }

@@ -220,7 +220,7 @@ extension Kernel {
             thread.runnable.end()
         }
         threads[thread.tid] = nil
-        sliceHistory.retire(thread)  // the history's entries do not retain it
+        sliceHistory.retire(thread)  // the history keeps its name while its slices are listed
         process.finishedReductions &+= thread.reductions
         process.finishedCPUNanoseconds &+= thread.cpuNanoseconds
         process.finishedSwitches &+= thread.contextSwitches

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// How a slice ended, kept cheaply: the frequent waits (`receive`, `sleep`) as plain cases,
 /// any other wait with its label as `ps` shows it.
 public enum SliceOutcome: Sendable {
@@ -51,45 +53,52 @@ public struct SliceRecord: Sendable {
     }
 }
 
-/// A slice as the history keeps it: the thread itself rather than its name, so that booking a
-/// slice (every context switch) copies no string; the name is read when the slice is shown.
-/// The thread is held unretained: the history keeps the threads it names alive by itself
-/// (see ``SliceHistory``), so booking a slice counts no reference.
+/// A slice as the history keeps it: its thread's numbers rather than the thread, so that
+/// booking a slice (every context switch) copies no string and keeps no thread alive; the
+/// name is looked up when the slice is shown.
 struct SliceEntry {
-    let thread: Unmanaged<KThread>
+    var tid: TID
+    var pid: PID
     var slot: Int
     var start: UInt64
     var duration: UInt64
     var reductions: Int
     var outcome: SliceOutcome
 
-    /// The public record. Lock held (it reads the thread's names).
-    var record: SliceRecord {
-        thread._withUnsafeGuaranteedRef { thread in
-            SliceRecord(
-                slot: slot, tid: thread.tid, pid: thread.process.pid,
-                name: thread.tid == thread.process.pid ? thread.process.name : thread.name, start: start,
-                duration: duration, reductions: reductions, outcome: outcome)
-        }
+    /// The public record, naming the thread `name`.
+    func record(name: String) -> SliceRecord {
+        SliceRecord(
+            slot: slot, tid: tid, pid: pid, name: name, start: start, duration: duration,
+            reductions: reductions, outcome: outcome)
     }
+}
+
+/// The name of an ended thread that slices in the history still show.
+private struct EndedThreadName {
+    let tid: TID
+    let name: String
+    /// Its last slice (see ``KThread/lastBookedSlice``).
+    let lastBookedSlice: UInt64
 }
 
 /// The last slices, oldest first, in a ring. Guarded by the kernel lock.
 ///
-/// Its entries name their threads without retaining them (a retain when booked and a release
-/// when overwritten cost every context switch about 40 instructions). A thread stays in the
-/// kernel's tables until it is retired, and a retired thread that has slices here is kept in
-/// ``retired`` until the last of them has been overwritten: no entry outlives its thread.
+/// A live thread's name is read from the kernel's tables when the slices are shown; an ended
+/// thread's is kept here while any of its slices is listed. Until the seventh session the
+/// history kept the ended threads themselves (with their processes) for that: each stayed
+/// in memory for 2,000 more slices, so a burst of short-lived processes allocated every new
+/// process and thread from memory no longer in the cache (callgrind, 1 MB cache: 15 more
+/// misses per program spawn), where now a new one reuses what the last one freed.
 final class SliceHistory {
     static let capacity = 2000
     private let ring = Ring<SliceEntry>(capacity: SliceHistory.capacity)
     /// Slices booked so far; a thread's ``KThread/lastBookedSlice`` is this count at its last.
     private var booked: UInt64 = 0
-    /// Retired threads that may still have slices here, oldest retired first.
-    private let retired = ThreadFIFO()
+    /// Names of ended threads that may still have slices here, oldest ended first.
+    private var endedNames = Deque<EndedThreadName>()
 
-    /// Books `entry`, a slice of `thread`, and lets go of retired threads whose slices have
-    /// all been overwritten. (A thread retired while this slice ran is kept from now on.)
+    /// Books `entry`, a slice of `thread`, and forgets the names of ended threads whose
+    /// slices have all been overwritten. (A thread that ended during this slice leaves its name.)
     @inline(__always)
     func append(_ entry: consuming SliceEntry, of thread: KThread) {
         booked &+= 1
@@ -97,29 +106,52 @@ final class SliceHistory {
         let plain: Bool
         if case .blocked = entry.outcome { plain = false } else { plain = true }
         ring.append(entry, plain: plain)
-        if thread.isFinished { retired.append(thread) }  // retired during this slice: keep it too
-        while let oldest = retired.first,
-            oldest._withUnsafeGuaranteedRef({ $0.lastBookedSlice }) &+ UInt64(SliceHistory.capacity) <= booked
-        {
-            _ = retired.popFirst()
+        if thread.isFinished { keepName(of: thread) }
+        while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
+            endedNames.removeFirst()
         }
     }
 
-    /// Keeps `thread`, which is leaving the kernel's tables, while slices here name it.
+    /// Keeps the name of `thread`, which is leaving the kernel's tables, while slices here show it.
     func retire(_ thread: KThread) {
-        if thread.lastBookedSlice > 0 && thread.lastBookedSlice &+ UInt64(SliceHistory.capacity) > booked {
-            retired.append(thread)
+        if thread.lastBookedSlice > 0 && !isOverwritten(thread.lastBookedSlice) { keepName(of: thread) }
+    }
+
+    /// Whether the slice booked `number`th has been overwritten.
+    private func isOverwritten(_ number: UInt64) -> Bool { number &+ UInt64(SliceHistory.capacity) <= booked }
+
+    /// (A thread that ends during a slice is retired, then booked: its name is kept once.)
+    private func keepName(of thread: KThread) {
+        let kept = EndedThreadName(
+            tid: thread.tid, name: thread.displayName, lastBookedSlice: thread.lastBookedSlice)
+        if endedNames.last?.tid == thread.tid {
+            endedNames[endedNames.count - 1] = kept
+        } else {
+            endedNames.append(kept)
         }
     }
 
-    /// Lock held.
-    var all: [SliceRecord] { ring.elements.map(\.record) }
+    /// How many ended threads' names it keeps (for tests).
+    var keptNames: Int { endedNames.count }
+
+    /// The slices, oldest first, naming live threads as `liveName` does and ended ones as
+    /// they were named. Lock held.
+    func records(liveName: (TID) -> String?) -> [SliceRecord] {
+        var ended: [TID: String] = [:]
+        for kept in endedNames { ended[kept.tid] = kept.name }
+        return ring.elements.map { $0.record(name: liveName($0.tid) ?? ended[$0.tid] ?? "?") }
+    }
+}
+
+extension KThread {
+    /// The name `ps` and the slice history show: the process's for its main thread.
+    var displayName: String { tid == process.pid ? process.name : name }
 }
 
 extension Kernel {
     /// The last slices the scheduler ran (at most 2000), oldest first.
     public func recentSlices() -> [SliceRecord] {
-        lock.withLock { sliceHistory.all }
+        lock.withLock { sliceHistory.records { threads[$0]?.displayName } }
     }
 
     /// Calls `handler` after every slice (outside the kernel lock): `trace on`. nil turns it off.
@@ -136,14 +168,13 @@ extension Kernel {
         _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: SliceOutcome
     ) {
         let entry = SliceEntry(
-            thread: .passUnretained(thread), slot: slot, start: start, duration: duration,
-            reductions: reductions,
-            outcome: outcome)
+            tid: thread.tid, pid: thread.process.pid, slot: slot, start: start, duration: duration,
+            reductions: reductions, outcome: outcome)
         guard let handler = traceHandler else {
             sliceHistory.append(entry, of: thread)  // its last use: moved, not copied
             return
         }
-        let record = entry.record
+        let record = entry.record(name: thread.displayName)
         sliceHistory.append(entry, of: thread)
         lock.unlock()
         handler(record)

@@ -64,8 +64,8 @@ final class KThread {
     var reductions: UInt64 = 0
     var cpuNanoseconds: UInt64 = 0
     var contextSwitches: UInt64 = 0
-    /// The number of its last slice in the slice history (0: none), which keeps the thread
-    /// while that slice is there (see ``SliceHistory``). Lock held.
+    /// The number of its last slice in the slice history (0: none), which keeps the thread's
+    /// name after it ends while that slice is there (see ``SliceHistory``). Lock held.
     var lastBookedSlice: UInt64 = 0
     let messagesIn = Atomic<UInt64>(0)
     let messagesOut = Atomic<UInt64>(0)
