@@ -9,7 +9,7 @@ import Testing
         let all = makeThreads(0..<8)
         var list = ThreadList()
         var model: [KThread] = []
-        #expect(list.isEmpty && list.only == nil)
+        #expect(list.isEmpty && list.unmanagedOnly == nil)
         for thread in all.prefix(5) {
             list.append(thread)
             model.append(thread)
@@ -22,11 +22,11 @@ import Testing
         model.removeAll { $0.tid % 2 == 1 }
         #expect(list.map(\.tid) == [2, 4] && list.map(\.tid) == model.map(\.tid))
         list.removeAll { $0.tid == 4 }
-        #expect(list.only?.tid == 2 && list.count == 1 && list[0].tid == 2)
+        #expect(list.unmanagedOnly?.takeUnretainedValue().tid == 2 && list.count == 1 && list[0].tid == 2)
         list.append(all[7])
-        #expect(list.only == nil && list.map(\.tid) == [2, 7])
+        #expect(list.unmanagedOnly == nil && list.map(\.tid) == [2, 7])
         list.removeAll { _ in true }
-        #expect(list.isEmpty && list.only == nil)
-        #expect(ThreadList(all[3]).only?.tid == 3)
+        #expect(list.isEmpty && list.unmanagedOnly == nil)
+        #expect(ThreadList(all[3]).unmanagedOnly?.takeUnretainedValue().tid == 3)
     }
 }

@@ -190,8 +190,9 @@ extension Kernel {
     /// in `receive` (``KThread/wakesTargetAtSliceEnd``). Lock held: at the slice's end, or
     /// before the thread's send target changes. A sender so takes the lock once per slice,
     /// not once per message to a waiting receiver (a message ring took it twice per hop);
-    /// the receiver becomes ready a little later (within the sender's slice). Deterministic
-    /// mode wakes at once, so that the run queue keeps the order of the kernel calls.
+    /// the receiver becomes ready a little later (when the sender's slice ends, at most a
+    /// quantum later). Deterministic mode wakes at once, so that the run queue keeps the order
+    /// of the kernel calls.
     @inline(__always)
     func wakeDeferred(by thread: KThread) {
         guard thread.wakesTargetAtSliceEnd else { return }

@@ -23,10 +23,7 @@ struct ThreadList: RandomAccessCollection {
         return rest[index - 1]
     }
 
-    /// The thread, when there is exactly one.
-    var only: KThread? { rest.isEmpty ? head : nil }
-
-    /// ``only``, to borrow without a retain (the list holds it).
+    /// The thread, when there is exactly one, to borrow without a retain (the list holds it).
     var unmanagedOnly: Unmanaged<KThread>? {
         guard rest.isEmpty, let head else { return nil }
         return .passUnretained(head)

@@ -84,11 +84,11 @@ private struct EndedThreadName {
 /// The last slices, oldest first, in a ring. Guarded by the kernel lock.
 ///
 /// A live thread's name is read from the kernel's tables when the slices are shown; an ended
-/// thread's is kept here while any of its slices is listed. Until the seventh session the
-/// history kept the ended threads themselves (with their processes) for that: each stayed
-/// in memory for 2,000 more slices, so a burst of short-lived processes allocated every new
-/// process and thread from memory no longer in the cache (callgrind, 1 MB cache: 15 more
-/// misses per program spawn), where now a new one reuses what the last one freed.
+/// thread's is kept here while any of its slices is listed. (The history used to keep the
+/// ended threads themselves, with their processes: each stayed in memory for 2,000 more
+/// slices, so a burst of short-lived processes allocated every new process and thread from
+/// memory no longer in the cache — callgrind, 1 MB cache: 15 more misses per program spawn.
+/// Now a new one reuses what the last one freed.)
 final class SliceHistory {
     static let capacity = 2000
     private let ring = Ring<SliceEntry>(capacity: SliceHistory.capacity)

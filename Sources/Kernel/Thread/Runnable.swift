@@ -42,9 +42,6 @@ public struct Slice {
     /// The thread being run: the way back into the kernel for kernel calls.
     public var thread: ThreadHandle { ThreadHandle(kernel: kernel, thread: runningThread) }
 
-    /// The running thread, without building a handle.
-    var kernelThread: KThread { runningThread }
-
     /// The running thread, to borrow without a retain.
     var unmanagedThread: Unmanaged<KThread> { .passUnretained(runningThread) }
 }
