@@ -17,10 +17,12 @@ extension VMThread {
         let a = Int(i.a)
         let b = Int(i.b)
         let c = Int(i.c)
-        let fn = program.functions[frames[top].function]
+        // The function's raw code and constants: reading its `Function` object retained and
+        // released it on every slow instruction (three per spawned child in `bench spawn-program`).
+        let fn = program.table[frames[top].function]
         var k: Value { fn.constants[c] }
         /// Takes the test's jump (the next instruction).
-        var taken: SlowResult { .jump(pc + 1 + fn.instructions[pc].sbx) }
+        var taken: SlowResult { .jump(pc + 1 + fn.code[pc].sbx) }
         let skipped = SlowResult.jump(pc + 1)
         switch i.op {
         case .neg:

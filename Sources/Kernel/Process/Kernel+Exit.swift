@@ -9,7 +9,14 @@ extension Kernel {
         process.exitStatus = status
         process.ended = recentNow  // at a slice's end: the clock reading just taken
         counters.exited &+= 1
-        for thread in process.threads { retire(thread) }
+        // A lone thread is borrowed from the list, which holds it until it is emptied below
+        // (`retire` leaves the list alone): iterating the list retained the thread and the
+        // list's array, and released them again.
+        if let only = process.threads.unmanagedOnly {
+            only._withUnsafeGuaranteedRef { retire($0) }
+        } else {
+            for thread in process.threads { retire(thread) }
+        }
         process.threads = ThreadList()
         // Tested through `rare`: the empty value that a process without it reads is a literal to build.
         if process.rare?.finishedResults.isEmpty == false { process.finishedResults = [:] }

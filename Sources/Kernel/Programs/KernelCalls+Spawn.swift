@@ -2,8 +2,8 @@ import Language
 import VM
 
 extension KernelCalls {
-    /// `spawn(name, args, opts)`: starts a child of the calling process.
-    static func spawn(_ args: [Value], _ handle: ThreadHandle) -> SyscallResult {
+    /// `spawn(name, args, opts)`: starts a child of process `parent`.
+    static func spawn(_ args: [Value], kernel: Kernel, parent: PID) -> SyscallResult {
         guard let name = args.first?.stringValue else {
             return typeError("spawn", "a program name", args.first)
         }
@@ -21,9 +21,8 @@ extension KernelCalls {
             case .failure(let error): return .fail(kind: "value", message: "spawn: \(error.message)")
             }
         }
-        options.parent = handle.pid
+        options.parent = parent
         do {
-            let kernel = handle.kernel
             let (executable, arguments) = try kernel.resolveSpawn(name, items)
             return .value(.pid(Int64(try kernel.spawn(executable, arguments: arguments, options: options))))
         } catch {

@@ -4,14 +4,19 @@ import VM
 /// The kernel calls a program makes, one function per call, run on the slot that runs the
 /// calling thread.
 enum KernelCalls {
-    static func perform(_ call: KernelCall, _ args: [Value], handle: ThreadHandle, vm: VMThread)
+    /// Runs `call` for `thread`. `kernel` and `thread` are borrowed from the caller (see
+    /// ``KernelVMHost/syscall(_:_:thread:)``); a call that needs a ``ThreadHandle`` builds one
+    /// (`handle`): it holds both strongly, and building it for every call cost each kernel
+    /// call two retains and two releases (a program spawn makes two calls per child).
+    static func perform(_ call: KernelCall, _ args: [Value], kernel: Kernel, thread: KThread, vm: VMThread)
         -> SyscallResult
     {
+        var handle: ThreadHandle { ThreadHandle(kernel: kernel, thread: thread) }
         switch call {
-        case .`self`: return .value(.pid(Int64(handle.pid)))
-        case .tid: return .value(.tid(Int64(handle.tid)))
-        case .parent: return .value(.pid(Int64(handle.thread.process.parent)))  // an atomic: no lock
-        case .spawn: return spawn(args, handle)
+        case .`self`: return .value(.pid(Int64(thread.process.pid)))
+        case .tid: return .value(.tid(Int64(thread.tid)))
+        case .parent: return .value(.pid(Int64(thread.process.parent)))  // an atomic: no lock
+        case .spawn: return spawn(args, kernel: kernel, parent: thread.process.pid)
         case .exit:
             let code = args.first?.intValue ?? 0
             handle.exit(code: Int(truncatingIfNeeded: code), reason: code == 0 ? "normal" : "exit(\(code))")

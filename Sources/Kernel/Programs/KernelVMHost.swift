@@ -19,9 +19,12 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
             thread: Unmanaged<KThread>.fromOpaque(pointer).takeUnretainedValue())
     }
 
+    /// The kernel and the thread are borrowed for the call, like ``send(_:_:thread:)``'s (see
+    /// ``withRunning(_:_:)``).
     func syscall(_ call: KernelCall, _ args: [Value], thread vm: VMThread) -> SyscallResult {
-        guard let handle = handle(vm) else { return .terminate }
-        return KernelCalls.perform(call, args, handle: handle, vm: vm)
+        withRunning(vm) { kernel, thread in
+            KernelCalls.perform(call, args, kernel: kernel, thread: thread, vm: vm)
+        } ?? .terminate
     }
 
     func send(_ target: Value, _ message: Value, thread vm: VMThread) -> SyscallResult {
