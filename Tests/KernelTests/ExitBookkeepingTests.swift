@@ -23,6 +23,32 @@ import Testing
         #expect(kernel.outcomes(of: "job", version: "2.0.0")?.failures == 3)
     }
 
+    /// Reaping drops processes from the spawn-order list in batches (moving the references
+    /// within its buffer): the live ones stay, in PID order, and the reaped ones go.
+    @Test func compactingTheSpawnOrderKeepsLiveProcessesInOrder() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true, seed: 1))
+        let quick = Executable(name: "quick") { _ in Runnables.exits(0) }
+        let idle = Executable(name: "idle") { _ in Runnables.idle() }
+        var live: [PID] = []
+        for index in 0..<3_000 {
+            if index % 7 == 3 {
+                live.append(try kernel.spawn(idle))
+            } else {
+                _ = try kernel.spawn(quick)
+            }
+            if index % 50 == 0 { kernel.runUntilIdle() }
+        }
+        kernel.runUntilIdle()
+        let (order, reapedLeft) = kernel.lock.withLock {
+            (kernel.processOrder.map(\.pid), kernel.processOrder.count { $0.isReaped })
+        }
+        #expect(reapedLeft <= 1_024)  // compacted at least once
+        #expect(order == order.sorted())
+        let liveInOrder = kernel.lock.withLock { kernel.processOrder.filter { !$0.isReaped }.map(\.pid) }
+        #expect(Array(liveInOrder.suffix(live.count)) == live)
+        #expect(kernel.lock.withLock { live.allSatisfy { kernel.processes[$0] != nil } })
+    }
+
     @Test func theTableSwitchesRowsAsTheExecutableBookedChanges() {
         var table = OutcomeTable()
         let first = executable("1.0.0", exitCode: 0)

@@ -66,13 +66,30 @@ extension Kernel {
         process.isReaped = true
         reapedInOrder += 1
         if reapedInOrder > 1024 && reapedInOrder * 2 > processOrder.count {  // amortised O(1)
-            processOrder.removeAll { $0.isReaped }
+            dropReapedFromOrder()
             reapedInOrder = 0
         }
         if process.parent != WellKnownPID.initProcess {  // init keeps no child set: see `spawnLocked`
             processes[process.parent]?.children?.remove(process.pid)
         }
         counters.reaped &+= 1
+    }
+
+    /// Removes the reaped processes from ``processOrder``, keeping the others in order. The
+    /// references move within the array's buffer: `removeAll(where:)` swaps elements through
+    /// the array, which retained and released both of every pair it swapped (about one pair
+    /// per spawned child, on processes long out of the cache: 2 % of `bench spawn-program`'s
+    /// time). The reaped ones end up last and are released by the removal.
+    private func dropReapedFromOrder() {
+        let kept = processOrder.withUnsafeMutableBufferPointer { order -> Int in
+            var kept = 0
+            for index in order.indices where !order[index].isReaped {
+                order.swapAt(kept, index)  // moves, without reference counting
+                kept += 1
+            }
+            return kept
+        }
+        processOrder.removeLast(processOrder.count - kept)
     }
 
     private func adoptChildren(of process: KProcess) {
