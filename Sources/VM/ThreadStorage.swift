@@ -6,18 +6,19 @@ import Language
 ///
 /// Every register is initialized (to nil when new); only the first `frameCount` frames are.
 extension VMThread {
-    /// The storage of a new thread about to call `entry` with `argumentCount` arguments: one
-    /// frame (for `entry`, its registers from 1), and registers all nil.
-    static func initialStorage(entry: Function, argumentCount: Int) -> (
+    /// The storage of a new thread about to call function `function` (which uses
+    /// `registerCount` registers) with `argumentCount` arguments: one frame (for `function`,
+    /// its registers from 1), and registers all nil.
+    static func initialStorage(function: Int, registerCount: Int, argumentCount: Int) -> (
         frames: UnsafeMutablePointer<Frame>, frameCapacity: Int, stack: UnsafeMutablePointer<Value>,
         stackCapacity: Int
     ) {
         // Small for idle processes; the stack grows on calls, the frames double on deep calls.
-        let stackCapacity = max(16, entry.registerCount + 1 + argumentCount)
+        let stackCapacity = max(16, registerCount + 1 + argumentCount)
         let frameCapacity = 4
         let (frames, stack) = allocateStorage(frameCapacity: frameCapacity, stackCapacity: stackCapacity)
         stack.initialize(repeating: .nil, count: stackCapacity)
-        frames.initialize(to: Frame(function: entry.index, pc: 0, base: 1))
+        frames.initialize(to: Frame(function: function, pc: 0, base: 1))
         return (frames, frameCapacity, stack, stackCapacity)
     }
 

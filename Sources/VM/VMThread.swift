@@ -76,7 +76,7 @@ public final class VMThread: @unchecked Sendable {
         self.program = program
         self.host = host
         (frames, frameCapacity, stack, stackCapacity) = VMThread.initialStorage(
-            entry: entry, argumentCount: argumentCount)
+            function: entry.index, registerCount: entry.registerCount, argumentCount: argumentCount)
         frameCount = 1
     }
 
@@ -106,10 +106,12 @@ public final class VMThread: @unchecked Sendable {
     /// (A designated initializer, with `args` borrowed: `program` and `host` move into the
     /// thread without the retains and releases of delegating to another initializer.)
     public init?(main program: Program, args: borrowing [String], host: any VMHost) {
-        guard let main = program.main, main.captureCount == 0 else { return nil }
+        guard let index = program.mainIndex else { return nil }
+        let main = program.table[index]  // raw: reading `program.main` retained and released it
+        guard main.captureCount == 0 else { return nil }
         let arguments = main.arity > 0 ? program.argumentList(args) : nil
         (frames, frameCapacity, stack, stackCapacity) = VMThread.initialStorage(
-            entry: main, argumentCount: main.arity)
+            function: index, registerCount: main.registerCount, argumentCount: main.arity)
         frameCount = 1
         if let arguments { (stack + 1).store(arguments) }
         self.program = program

@@ -17,7 +17,8 @@ extension Program {
     /// building the list, and `==` calls canonically equivalent strings with other bytes equal.)
     public func argumentList(_ args: [String]) -> Value {
         lastArguments.withLock { last in
-            if let last, last.strings.sharesStorage(with: args) { return last.list }
+            // Tested in place: binding `last` copied the cached pair (a retain and a release).
+            if last?.strings.sharesStorage(with: args) == true, let list = last?.list { return list }
             let list = Value.list(args.map(Value.str))
             last = ArgumentList(strings: args, list: list)
             return list

@@ -96,7 +96,8 @@ public final class Program: @unchecked Sendable {
         var index: [String: Int] = [:]
         for f in functions where index[f.name] == nil { index[f.name] = f.index }
         indexByName = index
-        main = index["main"].map { functions[$0] }
+        mainIndex = index["main"]
+        main = mainIndex.map { functions[$0] }
         table = .allocate(capacity: max(functions.count, 1))
         for (i, f) in functions.enumerated() {
             (table + i).initialize(
@@ -122,4 +123,7 @@ public final class Program: @unchecked Sendable {
 
     /// The `main` function, if any (looked up once: every spawn of the program asks).
     public let main: Function?
+    /// The index of ``main`` in ``functions``: a new thread reads its entry in ``table``,
+    /// which costs no retain and release of the `Function` object.
+    package let mainIndex: Int?
 }
