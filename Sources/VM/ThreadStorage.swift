@@ -2,7 +2,8 @@ import Language
 
 /// A thread's frame stack and registers share one allocation: `frameCapacity` frames, then
 /// `stackCapacity` registers. A new thread costs one `malloc` for both, and one `free` when it
-/// ends; growing either part moves both into a new allocation.
+/// ends (unless the block is of the usual size: see ``SpareStorage``); growing either part
+/// moves both into a new allocation.
 ///
 /// Every register is initialized (to nil when new); only the first `frameCount` frames are.
 extension VMThread {
@@ -16,7 +17,9 @@ extension VMThread {
         // Small for idle processes; the stack grows on calls, the frames double on deep calls.
         let stackCapacity = max(16, registerCount + 1 + argumentCount)
         let frameCapacity = 4
-        let (frames, stack) = allocateStorage(frameCapacity: frameCapacity, stackCapacity: stackCapacity)
+        let (frames, stack) =
+            stackCapacity == SpareStorage.stackCapacity
+            ? spareStorage() : allocateStorage(frameCapacity: frameCapacity, stackCapacity: stackCapacity)
         stack.initialize(repeating: .nil, count: stackCapacity)
         frames.initialize(to: Frame(function: function, pc: 0, base: 1))
         return (frames, frameCapacity, stack, stackCapacity)
@@ -28,6 +31,17 @@ extension VMThread {
         return (frameCapacity * MemoryLayout<Frame>.stride + alignment - 1) / alignment * alignment
     }
 
+    /// A block of ``SpareStorage``'s size, spare or new, all uninitialized.
+    private static func spareStorage()
+        -> (frames: UnsafeMutablePointer<Frame>, stack: UnsafeMutablePointer<Value>)
+    {
+        guard let raw = SpareStorage.take() else {
+            return allocateStorage(
+                frameCapacity: SpareStorage.frameCapacity, stackCapacity: SpareStorage.stackCapacity)
+        }
+        return bind(raw, frameCapacity: SpareStorage.frameCapacity, stackCapacity: SpareStorage.stackCapacity)
+    }
+
     /// A new allocation for `frameCapacity` frames and `stackCapacity` registers, all
     /// uninitialized: the frames' pointer (also the allocation's) and the registers'.
     static func allocateStorage(frameCapacity: Int, stackCapacity: Int)
@@ -37,9 +51,29 @@ extension VMThread {
         let raw = UnsafeMutableRawPointer.allocate(
             byteCount: offset + stackCapacity * MemoryLayout<Value>.stride,
             alignment: max(MemoryLayout<Frame>.alignment, MemoryLayout<Value>.alignment))
+        return bind(raw, frameCapacity: frameCapacity, stackCapacity: stackCapacity)
+    }
+
+    /// The frames and registers of block `raw`.
+    private static func bind(_ raw: UnsafeMutableRawPointer, frameCapacity: Int, stackCapacity: Int)
+        -> (frames: UnsafeMutablePointer<Frame>, stack: UnsafeMutablePointer<Value>)
+    {
         let frames = raw.bindMemory(to: Frame.self, capacity: frameCapacity)
-        let stack = (raw + offset).bindMemory(to: Value.self, capacity: stackCapacity)
+        let stack = (raw + registerOffset(frameCapacity: frameCapacity))
+            .bindMemory(to: Value.self, capacity: stackCapacity)
         return (frames, stack)
+    }
+
+    /// Frees the block at `frames` (destroyed contents), or keeps it if it is of the pooled size.
+    private static func freeStorage(
+        _ frames: UnsafeMutablePointer<Frame>, frameCapacity: Int, stackCapacity: Int
+    ) {
+        let raw = UnsafeMutableRawPointer(frames)
+        if frameCapacity == SpareStorage.frameCapacity && stackCapacity == SpareStorage.stackCapacity {
+            SpareStorage.give(raw)
+        } else {
+            raw.deallocate()
+        }
     }
 
     /// Moves the frames and registers to a new allocation with room for `frameCapacity` frames
@@ -50,7 +84,7 @@ extension VMThread {
         grownFrames.moveInitialize(from: frames, count: frameCount)
         grownStack.moveInitialize(from: stack, count: stackCapacity)
         (grownStack + stackCapacity).initialize(repeating: .nil, count: newStackCapacity - stackCapacity)
-        UnsafeMutableRawPointer(frames).deallocate()
+        VMThread.freeStorage(frames, frameCapacity: frameCapacity, stackCapacity: stackCapacity)
         frames = grownFrames
         frameCapacity = newFrameCapacity
         stack = grownStack
@@ -81,6 +115,6 @@ extension VMThread {
             (stack + index).deinitialize(count: 1)
         }
         frames.deinitialize(count: frameCount)
-        UnsafeMutableRawPointer(frames).deallocate()
+        VMThread.freeStorage(frames, frameCapacity: frameCapacity, stackCapacity: stackCapacity)
     }
 }
