@@ -28,7 +28,7 @@ extension Kernel {
         killTools(of: process)
         failRequests(to: process)
         notifyMonitors(of: process, status)
-        record(.exit, pid: process.pid, peer: status.code, detail: status.reason)
+        record(.exit, pid: process.pid, peer: status.code, detail: status.reason, at: process.ended)
         bookOutcome(of: process, status)
         adoptChildren(of: process)
         if let restart = process.restart, restart.applies(to: status) {

@@ -33,10 +33,11 @@ extension Kernel {
         var parentPID = options.parent ?? WellKnownPID.initProcess
         if processes[parentPID]?.isExited ?? true { parentPID = WellKnownPID.initProcess }
         let pid = nextID()
+        let now = recentNow  // read once: each reading cost a spawn about 25 instructions
         let process = KProcess(
             pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
             limits: options.limits(over: configuration.limits), restartCount: restartCount, lineage: lineage,
-            now: recentNow)
+            now: now)
         processes[pid] = process
         processOrder.append(process)
         // init keeps no child set: nothing asks for init's children by PID (`ps` draws the tree
@@ -46,7 +47,7 @@ extension Kernel {
             parent.children?.insert(pid)
         }
         let main = KThread(
-            tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: recentNow)
+            tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
         process.threads = ThreadList(main)
         threads[pid] = main
         if let name = options.name {
@@ -55,7 +56,7 @@ extension Kernel {
             try? registerLocked(executable.name, for: pid)  // a service is reachable by its name
         }
         counters.spawned &+= 1
-        record(.spawn, pid: parentPID, peer: pid, detail: executable.reference)
+        record(.spawn, pid: parentPID, peer: pid, detail: executable.reference, at: now)
         enqueue(main)
         return pid
     }
