@@ -47,4 +47,5 @@ func main() -> Int32 {
     }
 }
 
+MallocTuning.restartWithLargerCacheIfNeeded()
 exit(main())
