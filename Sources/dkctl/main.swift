@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Shell
 
 /// Global options that take a value (so their value is not taken for a subcommand name).
 let valuedOptions: Set<String> = [

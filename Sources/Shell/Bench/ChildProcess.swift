@@ -18,8 +18,13 @@ enum ChildProcess {
         var cArguments: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) }
         cArguments.append(nil)
         defer { for pointer in cArguments { free(pointer) } }
+        // The user's environment: a dkctl started from here restarts itself as one started by
+        // the user does (see ``MallocTuning``), and the benchmark counts that.
+        var cEnvironment: [UnsafeMutablePointer<CChar>?] = MallocTuning.usersEnvironment.map { strdup($0) }
+        cEnvironment.append(nil)
+        defer { for pointer in cEnvironment { free(pointer) } }
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, path, &actions, nil, cArguments, environ)
+        let spawned = posix_spawn(&pid, path, &actions, nil, cArguments, cEnvironment)
         guard spawned == 0 else {
             throw BenchFailure("cannot start \(path): \(String(cString: strerror(spawned)))")
         }
