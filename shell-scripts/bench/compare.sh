@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs dkctl's benchmarks and the same work on the BEAM (Erlang/OTP), Lua 5.4 and Python 3,
 # side by side, and prints one table with ratios. A yardstick that is not installed is
-# skipped with a note. Needs python3 for the table. About a minute on 2 cores.
+# skipped with a note. Needs python3 for the table. About two minutes on 2 cores.
 #
 #   shell-scripts/bench/compare.sh [--no-build] [--json-dir DIR]
 #
@@ -38,18 +38,30 @@ dkctl=$root/.build/release/dkctl
 [[ -x $dkctl ]] || { note "no $dkctl; build it or drop --no-build"; exit 1; }
 
 note "dkctl bench"
-"$dkctl" bench --json spawn idle-memory ring spawn-program fanout pubsub incr ps startup top-frame bpmn >"$out/dkctl.json"
+"$dkctl" bench --json idle-memory fanout pubsub incr ps startup top-frame bpmn >"$out/dkctl.json"
 "$dkctl" bench --json request >"$out/dkctl-request.json" || note "dkctl bench request failed"
 
+beam=0
 if command -v erl >/dev/null && command -v erlc >/dev/null; then
+  beam=1
   note "Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().')"
   mkdir -p "$out/beam"
   erlc -o "$out/beam" "$here/dkbench.erl" "$here/dkbench_server.erl"
-  erl -noshell -pa "$out/beam" -run dkbench main fib ring spawn fanout request pubsub incr -s init stop \
-    >"$out/beam.json"
+  erl -noshell -pa "$out/beam" -run dkbench main fib fanout request pubsub incr -s init stop >"$out/beam.json"
 else
   note "erl not installed: no BEAM column"
 fi
+# The ring and the spawns, the figures the kernel is held to against BEAM, in three
+# interleaved rounds with each tool's best kept (as fib below): one run each put the two
+# tools in different drifts of the machine's speed.
+note "ring and spawn: dkctl and BEAM, three interleaved rounds"
+for round in 1 2 3; do
+  "$dkctl" bench --json spawn ring spawn-program >"$out/rounds-dkctl-$round.json"
+  if ((beam)); then
+    erl -noshell -pa "$out/beam" -run dkbench main ring spawn -s init stop >"$out/rounds-beam-$round.json"
+  fi
+done
+(cd "$here" && python3 best-rounds.py "$out")
 # fib(30) in three interleaved rounds, each tool's best kept: the machine's speed drifts over
 # seconds, and one run each put the tools in different drifts. (Lua has no wall clock below a
 # second, so its figure is CPU time, which never counts time the VM was descheduled: the Lua
