@@ -45,6 +45,38 @@ import Testing
             ])
     }
 
+    /// A spawn without options (which builds none) starts its child as a spawn with options
+    /// does, but with the defaults: a child of the caller, nice 0, the kernel's limits, named
+    /// after its program. Its exit (it stays a zombie: the parent lives) allocates no side object.
+    @Test func aSpawnWithoutOptionsGetsTheDefaults() throws {
+        let (kernel, _) = ProgramHarness.kernel()
+        try ProgramHarness.load(Self.worker("1.0.0"), into: kernel)
+        let parent = try ProgramHarness.load(
+            """
+            orchestrator parent version "1.0.0"
+            fn main(args) {
+              spawn("worker", ["plain"])
+              spawn("worker", ["set"], {priority: 5, mailbox: 7})
+              receive { "never" => {} }
+              return 0
+            }
+            """, into: kernel)
+        let parentPID = try kernel.spawn(parent)
+        _ = kernel.runUntilIdle()
+        let children = kernel.lock.withLock { kernel.processes.values.filter { $0.parent == parentPID } }
+        try #require(children.count == 2)
+        let (plain, set) = (children[0], children[1])
+        #expect(plain.isExited && set.isExited)
+        #expect(plain.arguments == ["plain"] && set.arguments == ["set"])
+        #expect(plain.name == "worker" && plain.nice == 0 && plain.limits == kernel.configuration.limits)
+        #expect(set.nice == 5 && set.limits.mailboxLimit == 7)
+        #expect(plain.rare == nil)
+        #expect(
+            kernel.lock.withLock { kernel.processes[parentPID]?.children.map(Array.init) } == [
+                plain.pid, set.pid,
+            ])
+    }
+
     @Test func theRegistryForgetsWhatItResolvedWhenItChanges() throws {
         func executable(_ version: String) -> Executable {
             Executable(name: "w", version: version) { _ in ClosureRunnable { _ in .finished(.nil) } }

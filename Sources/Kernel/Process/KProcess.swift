@@ -73,21 +73,34 @@ final class KProcess {
     /// ``RareProcessState``. nil until first used.
     var rare: RareProcessState?
 
-    /// `options` is borrowed: copying it cost a spawn two retains and releases. `lineage`
-    /// is the one its restarts share, when it is a restart.
-    init(
+    /// A process with `options` (only their name, nice and restart policy are its own: the
+    /// limits come separately).
+    convenience init(
         pid: PID, parent: PID, executable: Executable, arguments: [String], options: borrowing SpawnOptions,
         limits: ProcessLimits, restartCount: Int, lineage: RestartLineage? = nil, now: UInt64
+    ) {
+        self.init(
+            pid: pid, parent: parent, executable: executable, arguments: arguments, name: options.name,
+            nice: options.nice, restart: options.restart, limits: limits, restartCount: restartCount,
+            lineage: lineage, now: now)
+    }
+
+    /// `name` nil means the executable's. `lineage` is the one its restarts share, when it
+    /// is a restart.
+    init(
+        pid: PID, parent: PID, executable: Executable, arguments: [String], name: String?, nice: Int,
+        restart: RestartPolicy?, limits: ProcessLimits, restartCount: Int, lineage: RestartLineage?,
+        now: UInt64
     ) {
         self.pid = pid
         self.parentPID = Atomic(parent)
         self.executable = executable
         self.arguments = arguments
-        self.name = options.name ?? executable.name
-        self.nice = options.nice
+        self.name = name ?? executable.name
+        self.nice = nice
         self.limits = limits
         self.started = now
-        if let restart = options.restart {
+        if let restart {
             rare = RareProcessState(
                 restart: restart, restartCount: restartCount, lineage: lineage ?? RestartLineage())
         } else if restartCount != 0 {

@@ -15,29 +15,53 @@ extension Kernel {
         }
     }
 
+    /// Starts a child of `parent` with the default options, as a program's `spawn` without
+    /// options does: building default ``SpawnOptions``, copying them into the lock's closure
+    /// and destroying them cost a spawn about 200 instructions.
+    func spawn(_ executable: Executable, arguments: [String], parent: PID) throws(KernelError) -> PID {
+        let runnable = executable.makeMain(arguments)
+        return try lock.withLock { () throws(KernelError) -> PID in
+            try spawnLocked(
+                executable, arguments: arguments, parent: parent, nice: 0, name: nil, restart: nil,
+                limits: configuration.limits, runnable: runnable, restartCount: 0)
+        }
+    }
+
     /// Lock held.
     func spawnLocked(
         _ executable: Executable, arguments: [String], options: SpawnOptions, runnable: Runnable,
         restartCount: Int, lineage: RestartLineage? = nil
     ) throws(KernelError) -> PID {
+        try spawnLocked(
+            executable, arguments: arguments, parent: options.parent, nice: options.nice, name: options.name,
+            restart: options.restart, limits: options.limits(over: configuration.limits), runnable: runnable,
+            restartCount: restartCount, lineage: lineage)
+    }
+
+    /// Starts a child of `parent` (init when nil or exited), with the options taken apart.
+    /// Lock held.
+    private func spawnLocked(
+        _ executable: Executable, arguments: [String], parent: PID?, nice: Int, name: String?,
+        restart: RestartPolicy?, limits: ProcessLimits, runnable: Runnable, restartCount: Int,
+        lineage: RestartLineage? = nil
+    ) throws(KernelError) -> PID {
         guard processes.count < configuration.maxProcesses else {
-            record(.quota, pid: options.parent ?? WellKnownPID.initProcess, detail: "process limit")
+            record(.quota, pid: parent ?? WellKnownPID.initProcess, detail: "process limit")
             throw .processLimit(configuration.maxProcesses)
         }
-        guard (-20...19).contains(options.nice) else {
-            throw .invalid("nice must be between -20 and 19, not \(options.nice)")
+        guard (-20...19).contains(nice) else {
+            throw .invalid("nice must be between -20 and 19, not \(nice)")
         }
-        if let name = options.name, let holder = names[name] {
+        if let name, let holder = names[name] {
             throw .notPermitted("the name '\(name)' is taken by \(holder)")
         }
-        var parentPID = options.parent ?? WellKnownPID.initProcess
+        var parentPID = parent ?? WellKnownPID.initProcess
         if processes[parentPID]?.isExited ?? true { parentPID = WellKnownPID.initProcess }
         let pid = nextID()
         let now = recentNow  // read once: each reading cost a spawn about 25 instructions
         let process = KProcess(
-            pid: pid, parent: parentPID, executable: executable, arguments: arguments, options: options,
-            limits: options.limits(over: configuration.limits), restartCount: restartCount, lineage: lineage,
-            now: now)
+            pid: pid, parent: parentPID, executable: executable, arguments: arguments, name: name, nice: nice,
+            restart: restart, limits: limits, restartCount: restartCount, lineage: lineage, now: now)
         processes[pid] = process
         processOrder.append(process)
         // init keeps no child set: nothing asks for init's children by PID (`ps` draws the tree
@@ -46,11 +70,10 @@ extension Kernel {
             if parent.children == nil { parent.children = ChildList() }
             parent.children?.insert(pid)
         }
-        let main = KThread(
-            tid: pid, process: process, name: "main", runnable: runnable, nice: options.nice, now: now)
+        let main = KThread(tid: pid, process: process, name: "main", runnable: runnable, nice: nice, now: now)
         process.threads = ThreadList(main)
         threads[pid] = main
-        if let name = options.name {
+        if let name {
             try? registerLocked(name, for: pid)
         } else if executable.type == .service, names[executable.name] == nil {
             try? registerLocked(executable.name, for: pid)  // a service is reachable by its name

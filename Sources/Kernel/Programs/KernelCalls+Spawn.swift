@@ -14,12 +14,18 @@ extension KernelCalls {
             }
             items = list
         }
-        var options = SpawnOptions()
-        if args.count > 2 {
-            switch spawnOptions(args[2]) {
-            case .success(let parsed): options = parsed
-            case .failure(let error): return .fail(kind: "value", message: "spawn: \(error.message)")
+        guard args.count > 2 else {  // the usual spawn: no options to build, copy and destroy
+            do {
+                let (executable, arguments) = try kernel.resolveSpawn(name, items)
+                return .value(.pid(Int64(try kernel.spawn(executable, arguments: arguments, parent: parent))))
+            } catch {
+                return .fail(kind: error.kind, message: "spawn: \(error.description)")
             }
+        }
+        var options: SpawnOptions
+        switch spawnOptions(args[2]) {
+        case .success(let parsed): options = parsed
+        case .failure(let error): return .fail(kind: "value", message: "spawn: \(error.message)")
         }
         options.parent = parent
         do {
