@@ -57,6 +57,48 @@ import Testing
         #expect(kernel.registeredPID("busy") == nil, "the name is freed at exit")
     }
 
+    /// The threads waiting for a process and those parked while it is suspended live in the
+    /// side object: a waiter wakes with the exit code, a parked thread runs again on CONT, and
+    /// emptying either list of a process without the side object makes none.
+    @Test func waitersAndParkedThreadsLiveInTheSideObject() throws {
+        let (kernel, lines) = ProgramHarness.kernel(slots: 1)
+        try ProgramHarness.load(
+            """
+            orchestrator sleeper version "1.0.0"
+            fn main(args) {
+              receive { "go" => {} }
+              print("woke")
+              return 3
+            }
+            """, into: kernel)
+        let parent = try ProgramHarness.load(
+            """
+            orchestrator parent version "1.0.0"
+            fn main(args) {
+              let child = spawn("sleeper", [])
+              print("waited", wait(child))
+              return 0
+            }
+            """, into: kernel)
+        let pid = try kernel.spawn(parent)
+        kernel.run(forMilliseconds: 5)
+        let child = try #require(kernel.lock.withLock { kernel.processes.values.first { $0.parent == pid } })
+        try kernel.kill(child.pid, .stop)
+        try kernel.send(.str("go"), to: .process(child.pid))  // ready, but parked
+        kernel.run(forMilliseconds: 5)
+        #expect(kernel.lock.withLock { child.rare?.waiters?.count == 1 && child.rare?.stopped?.count == 1 })
+        try kernel.kill(child.pid, .cont)
+        #expect(try kernel.wait(pid, timeoutMilliseconds: 60_000)?.code == 0)
+        #expect(lines.all == ["woke", "waited 3"])
+        let idle = try kernel.spawn(Executable(name: "idle") { _ in Runnables.idle() })
+        kernel.lock.withLock {
+            let process = kernel.processes[idle]
+            process?.stopped = nil
+            process?.waiters = nil
+            #expect(process?.rare == nil)
+        }
+    }
+
     @Test func aThreadResultNobodyJoinedIsDroppedAtExit() throws {
         let (kernel, _) = ProgramHarness.kernel()
         let executable = try ProgramHarness.load(

@@ -35,7 +35,9 @@ final class KProcess {
     var trapMask: UInt16 = 0
     /// How many of its threads are on a slot now.
     var runningThreads = 0
-    /// Ready threads held back by the `parallel` cap.
+    /// Ready threads held back by the `parallel` cap. (Here, not in ``rare``: the end of every
+    /// slice asks for one, and reaching it through the side object cost a ring's message hop
+    /// about 50 instructions.)
     var deferred: Deque<KThread>?
     let limits: ProcessLimits
     /// When a message was last taken from its mailboxes (kernel nanoseconds).
@@ -55,10 +57,6 @@ final class KProcess {
     var children: ChildList?
     /// Memory in use, in bytes, as the VM reports allocations.
     var memoryUsed = 0
-    /// Threads parked while it is suspended.
-    var stopped: [KThread]?
-    /// Threads blocked in `wait` on it.
-    var waiters: [KThread]?
     // Counters: totals of threads that have finished; live threads add theirs.
     var finishedReductions: UInt64 = 0
     var finishedCPUNanoseconds: UInt64 = 0
@@ -69,7 +67,7 @@ final class KProcess {
     var openRequestsTo = 0
     let started: UInt64
     var ended: UInt64 = 0
-    /// What few processes use (names, metrics, monitors, supervision, …): see
+    /// What few processes use (names, metrics, monitors, supervision, parked threads, …): see
     /// ``RareProcessState``. nil until first used.
     var rare: RareProcessState?
 

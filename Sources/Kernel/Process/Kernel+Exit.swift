@@ -21,7 +21,7 @@ extension Kernel {
         // Tested through `rare`: the empty value that a process without it reads is a literal to build.
         if process.rare?.finishedResults.isEmpty == false { process.finishedResults = [:] }
         process.deferred = nil
-        process.stopped = nil
+        process.rare?.stopped = nil  // parked threads live there
         discardMailbox(of: process)
         if process.rare?.registeredNames.isEmpty == false { releaseNames(of: process) }
         // Each cleanup is called only when there is something to clean: the calls that found

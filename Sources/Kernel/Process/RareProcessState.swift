@@ -1,7 +1,8 @@
 import Language
 
 /// The parts of a process that most processes never use: results of finished threads,
-/// metrics, names, log lines, monitors, coordination, shared context and supervision.
+/// metrics, names, log lines, monitors, coordination, shared context, supervision, and
+/// threads parked or waiting for it.
 ///
 /// A process allocates it on first use (or at spawn under a restart policy), so that a
 /// short-lived or idle process neither initialises nor releases these fields: each one
@@ -30,6 +31,10 @@ final class RareProcessState {
     var coordination: CoordinationTable?
     /// Its shared-context regions (created on first use).
     var context: ProcessContext?
+    /// Threads parked while it is suspended.
+    var stopped: [KThread]?
+    /// Threads blocked in `wait` on it.
+    var waiters: [KThread]?
 
     init(restart: RestartPolicy? = nil, restartCount: Int = 0, lineage: RestartLineage? = nil) {
         self.restart = restart
@@ -41,7 +46,8 @@ final class RareProcessState {
 // Each field of ``RareProcessState`` as a field of the process: reading one of a process
 // without the side object gives the empty value and allocates nothing; changing one
 // allocates the side object and changes it in place (`_modify`, so that appending to a
-// list does not copy it).
+// list does not copy it). The parked and waiting threads moved here from the process: two
+// fields fewer save each process 16 bytes, and each exit two releases.
 extension KProcess {
     /// The side object, allocated now if the process has none.
     private var allocatedRare: RareProcessState {
@@ -109,5 +115,33 @@ extension KProcess {
     var context: ProcessContext? {
         get { rare?.context }
         _modify { yield &allocatedRare.context }
+    }
+
+    /// Threads parked while it is suspended.
+    var stopped: [KThread]? {
+        get { rare?.stopped }
+        _modify {
+            if let rare {
+                yield &rare.stopped
+            } else {  // setting nil allocates nothing
+                var value: [KThread]?
+                yield &value
+                if value != nil { allocatedRare.stopped = value }
+            }
+        }
+    }
+
+    /// Threads blocked in `wait` on it.
+    var waiters: [KThread]? {
+        get { rare?.waiters }
+        _modify {
+            if let rare {
+                yield &rare.waiters
+            } else {  // setting nil allocates nothing
+                var value: [KThread]?
+                yield &value
+                if value != nil { allocatedRare.waiters = value }
+            }
+        }
     }
 }
