@@ -15,9 +15,9 @@ extension VMThread {
         }
         var remaining = budget
         defer { reductions += budget - remaining }
-        if let e = pendingError {
+        if let pending = pendingError {
             pendingError = nil
-            if let failure = raise(e) { return finish(.failed(failure)) }
+            if let failure = raise(pending.error) { return finish(.failed(failure)) }
         }
         while true {
             do {
