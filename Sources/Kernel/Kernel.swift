@@ -57,6 +57,9 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     /// The last slices, for `sched --gantt`, and the `trace on` handler.
     let sliceHistory = SliceHistory()
     var traceHandler: (@Sendable (SliceRecord) -> Void)?
+    /// The label of the wait that the slice ending now ended in, when it was not `receive` or
+    /// `sleep` (see ``SliceEnd``): set as the slice is booked, read by the slice history.
+    var lastOtherWaitLabel = ""
     /// How runs of each executable version ended.
     var outcomes = OutcomeTable()
     /// Registered names (`spawn --name`, `register(name)`).

@@ -67,4 +67,34 @@ import Testing
         #expect(slices.filter { $0.tid == pid }.map(\.name) == ["host"])
         #expect(slices.filter { $0.tid == tid }.map { "\($0.pid) \($0.name)" } == ["\(pid) helper"])
     }
+
+    /// Each slice shows how it ended, a wait other than `receive` or `sleep` with its label,
+    /// in the history and in the trace; a label is forgotten with its slice.
+    @Test func showsHowEachSliceEnded() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 1, deterministic: true, seed: 1))
+        let idle = try kernel.spawn(program("idle") { Runnables.idle() })
+        let waiter = try kernel.spawn(
+            program("waiter") {
+                Runnables.script([
+                    { _ in .yielded },
+                    { _ in .blocked(.sleep(milliseconds: 1)) },
+                    { _ in .blocked(.wait(idle, timeoutMilliseconds: 1)) },
+                ])
+            })
+        let traced = Lines()
+        kernel.setTraceHandler { record in
+            if record.tid == waiter { traced.append(record.outcome.label) }
+        }
+        kernel.runUntilIdle()
+        let expected = ["yielded", "blocked: sleep", "blocked: wait \(idle)", "finished"]
+        #expect(kernel.recentSlices().filter { $0.tid == waiter }.map(\.outcome.label) == expected)
+        #expect(traced.all == expected)
+        #expect(kernel.recentSlices().filter { $0.tid == idle }.map(\.outcome.label) == ["blocked: receive"])
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptWaitLabels } == 1)
+
+        kernel.setTraceHandler(nil)
+        _ = try kernel.spawn(yielder("long", slices: SliceHistory.capacity + 10))
+        kernel.runUntilIdle()
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptWaitLabels } == 0)
+    }
 }

@@ -89,7 +89,7 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
         time: UInt64, _ kind: KernelEvent.Kind, pid: PID, tid: TID?, peer: Int?, detail: String,
         correlation: UInt64?, message: Value?, plain: Bool
     ) {
-        appended += 1
+        appended &+= 1
         let stamp = max(time, latest)
         latest = stamp
         let slot = ring.append(

@@ -72,19 +72,20 @@ extension Kernel {
         state.pointee.busyNanoseconds &+= elapsed
         longSliceShare += (elapsed >= Kernel.longSliceNanoseconds ? 32 : 0) - longSliceShare / 8
         if configuration.deterministic { virtualNow = ended } else { noteClock(ended) }
-        let recorded = recordsSlices ? SliceOutcome(outcome) : nil
-        complete(thread, consume outcome, reductions: slice.used, elapsed: elapsed)
-        if let recorded {
-            recordSlice(
-                thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, outcome: recorded
-            )
+        let end = complete(thread, consume outcome, reductions: slice.used, elapsed: elapsed)
+        if recordsSlices {
+            recordSlice(thread, slot: slot, start: began, duration: elapsed, reductions: slice.used, end: end)
         }
         busySlots -= 1  // only now: until here, bookkeeping stamps with the clock just read
         return ended
     }
 
-    /// Books a finished slice and moves the thread to its next state. Lock held.
-    func complete(_ thread: KThread, _ outcome: consuming RunOutcome, reductions: Int, elapsed: UInt64) {
+    /// Books a finished slice and moves the thread to its next state; returns how the slice
+    /// ended, for the slice history (see ``park(_:on:)``). Lock held.
+    @discardableResult
+    func complete(_ thread: KThread, _ outcome: consuming RunOutcome, reductions: Int, elapsed: UInt64)
+        -> SliceEnd
+    {
         wakeDeferred(by: thread)  // first: the receiver was ready before this thread parks or queues
         let process = thread.process
         thread.onSlot = false
@@ -103,15 +104,16 @@ extension Kernel {
         if thread.state == .finished {  // its process ended while it ran
             process.finishedReductions &+= used
             process.finishedCPUNanoseconds &+= elapsed
-            return
+            return sliceEnd(of: outcome)
         }
         thread.reductions &+= used
         thread.cpuNanoseconds &+= elapsed
         switch consume outcome {
         case .yielded:
             makeReady(thread)
+            return .yielded
         case .blocked(let request):
-            park(thread, on: request)
+            return park(thread, on: request)
         case .finished(let value):
             if thread.tid == process.pid {
                 let code = exitCode(of: value)
@@ -120,10 +122,12 @@ extension Kernel {
             } else {
                 finishThread(thread, result: value)
             }
+            return .finished
         case .failed(let reason):
             exitProcess(process, ExitStatus(code: ExitStatus.runtimeErrorCode, reason: reason))
+            return .failed
         case .exited:
-            break
+            return .exited
         }
     }
 

@@ -1,12 +1,25 @@
 import Language
 
 extension Kernel {
-    /// Parks a thread on a request, or wakes it at once if the request is already satisfied.
-    /// Lock held.
-    func park(_ thread: KThread, on request: consuming WaitRequest) {
+    /// Parks a thread on a request, or wakes it at once if the request is already satisfied;
+    /// returns how its slice ended, for the slice history. Lock held.
+    func park(_ thread: KThread, on request: consuming WaitRequest) -> SliceEnd {
         if case .receive(let timeout) = request {
             parkInReceive(thread, timeout: timeout)
-            return
+            return .blockedInReceive
+        }
+        return parkOnOther(thread, request)
+    }
+
+    /// Parks `thread` on a wait other than `receive`; keeps the wait's label in
+    /// ``lastOtherWaitLabel`` when it is not `sleep` either. Lock held.
+    private func parkOnOther(_ thread: KThread, _ request: consuming WaitRequest) -> SliceEnd {
+        let end: SliceEnd
+        if case .sleep = request {
+            end = .blockedInSleep
+        } else {
+            end = .blockedOther
+            lastOtherWaitLabel = request.label
         }
         thread.epoch &+= 1
         thread.request = request
@@ -28,50 +41,51 @@ extension Kernel {
                         thread,
                         .failure(
                             kind: "noproc", message: "no thread \(tid) to join in process \(process.pid)"))
-                    return
+                    return end
                 }
             }
             thread.joinResults = collected
             if collected.count == Set(tids).count {
                 completeJoin(thread, tids)
-                return
+                return end
             }
         case .wait(let pid, _):
             guard let target = processes[pid] else {
                 wake(thread, .failure(kind: "noproc", message: "no such process: \(pid)"))
-                return
+                return end
             }
             if let status = target.exitStatus {
                 reap(target)
                 wake(thread, .value(.int(Int64(status.code))))
-                return
+                return end
             }
             target.waiters = (target.waiters ?? []) + [thread]
         case .request(let id, _):
             if let reply = earlyReplies.removeValue(forKey: id) {
                 wake(thread, .value(reply))
-                return
+                return end
             }
         case .tool(let id):
             if let result = finishedTools.removeValue(forKey: id) {
                 wake(thread, .value(result))
-                return
+                return end
             }
         case .coordination(let key, _):
             if tryAcquire(key, for: thread) {
                 wake(thread, .value(.nil))
-                return
+                return end
             }
         case .send(let address, let message):
             switch deliver(message, to: address, from: .thread(thread.tid)) {
             case .delivered, .dead:
                 wake(thread, .value(.bool(true)))
-                return
+                return end
             case .full(let box):
                 addBlockedSender(thread, to: box)
             }
         }
         armTimeout(of: thread, milliseconds: request.timeoutMilliseconds)
+        return end
     }
 
     /// ``park(_:on:)`` for `receive` (the message path's wait, kept lean): woken at once if

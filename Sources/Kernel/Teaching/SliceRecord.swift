@@ -1,24 +1,11 @@
 import DequeModule
 
-/// How a slice ended, kept cheaply: the frequent waits (`receive`, `sleep`) as plain cases,
-/// any other wait with its label as `ps` shows it.
+/// How a slice ended: the frequent waits (`receive`, `sleep`) as plain cases, any other wait
+/// with its label as `ps` shows it.
 public enum SliceOutcome: Sendable {
     case yielded, finished, failed, exited
     case blockedInReceive, blockedInSleep
     case blocked(String)
-
-    /// How `outcome` is booked.
-    init(_ outcome: borrowing RunOutcome) {
-        switch outcome {
-        case .blocked(.receive): self = .blockedInReceive  // most slices of message passing
-        case .yielded: self = .yielded
-        case .blocked(.sleep): self = .blockedInSleep
-        case .blocked(let request): self = .blocked(request.label)
-        case .finished: self = .finished
-        case .failed: self = .failed
-        case .exited: self = .exited
-        }
-    }
 
     /// `yielded`, `blocked: receive`, `finished`, …
     public var label: String {
@@ -53,9 +40,49 @@ public struct SliceRecord: Sendable {
     }
 }
 
+/// How a slice ended, as the scheduler books it: a byte. The label of a wait other than
+/// `receive` or `sleep` is kept beside it (see ``SliceHistory``), so that a booked slice holds
+/// no string: a ``SliceOutcome`` made from the run's outcome for every slice, and copied with
+/// its string, cost a message hop about 40 instructions (callgrind, `bench ring`).
+enum SliceEnd: UInt8 {
+    case yielded, finished, failed, exited, blockedInReceive, blockedInSleep, blockedOther
+
+    /// The public outcome; `waitLabel` is the wait's label when it is ``blockedOther``.
+    func outcome(waitLabel: String?) -> SliceOutcome {
+        switch self {
+        case .yielded: .yielded
+        case .finished: .finished
+        case .failed: .failed
+        case .exited: .exited
+        case .blockedInReceive: .blockedInReceive
+        case .blockedInSleep: .blockedInSleep
+        case .blockedOther: .blocked(waitLabel ?? "?")
+        }
+    }
+}
+
+extension Kernel {
+    /// How `outcome` ended its slice, for a thread whose process ended while it ran (the
+    /// usual path learns it while it books the outcome: see ``complete(_:_:reductions:elapsed:)``).
+    /// A wait other than `receive` or `sleep` leaves its label in ``lastOtherWaitLabel``.
+    func sliceEnd(of outcome: borrowing RunOutcome) -> SliceEnd {
+        switch outcome {
+        case .yielded: return .yielded
+        case .finished: return .finished
+        case .failed: return .failed
+        case .exited: return .exited
+        case .blocked(.receive): return .blockedInReceive
+        case .blocked(.sleep): return .blockedInSleep
+        case .blocked(let request):
+            lastOtherWaitLabel = request.label
+            return .blockedOther
+        }
+    }
+}
+
 /// A slice as the history keeps it: its thread's numbers rather than the thread, so that
 /// booking a slice (every context switch) copies no string and keeps no thread alive; the
-/// name is looked up when the slice is shown.
+/// name is looked up when the slice is shown. Plain data: the ring copies it as bytes.
 struct SliceEntry {
     var tid: TID
     var pid: PID
@@ -63,14 +90,20 @@ struct SliceEntry {
     var start: UInt64
     var duration: UInt64
     var reductions: Int
-    var outcome: SliceOutcome
+    var end: SliceEnd
 
-    /// The public record, naming the thread `name`.
-    func record(name: String) -> SliceRecord {
+    /// The public record, naming the thread `name`; `waitLabel` as for ``SliceEnd/outcome(waitLabel:)``.
+    func record(name: String, waitLabel: String?) -> SliceRecord {
         SliceRecord(
             slot: slot, tid: tid, pid: pid, name: name, start: start, duration: duration,
-            reductions: reductions, outcome: outcome)
+            reductions: reductions, outcome: end.outcome(waitLabel: waitLabel))
     }
+}
+
+/// The label of a slice's wait other than `receive` or `sleep`, by the slice's number.
+private struct WaitLabel {
+    let slice: UInt64
+    let label: String
 }
 
 /// The name of an ended thread that slices in the history still show.
@@ -96,20 +129,28 @@ final class SliceHistory {
     private var booked: UInt64 = 0
     /// Names of ended threads that may still have slices here, oldest ended first.
     private var endedNames = Deque<EndedThreadName>()
+    /// Labels of the listed slices that ended in a wait other than `receive` or `sleep`.
+    private var waitLabels = Deque<WaitLabel>()
 
-    /// Books `entry`, a slice of `thread`, and forgets the names of ended threads whose
-    /// slices have all been overwritten. (A thread that ended during this slice leaves its name.)
+    /// Books `entry`, a slice of `thread`, and forgets the names of ended threads and the wait
+    /// labels whose slices have all been overwritten. (A thread that ended during this slice
+    /// leaves its name.)
     @inline(__always)
     func append(_ entry: consuming SliceEntry, of thread: KThread) {
         booked &+= 1
         thread.lastBookedSlice = booked
-        let plain: Bool
-        if case .blocked = entry.outcome { plain = false } else { plain = true }
-        ring.append(entry, plain: plain)
+        ring.append(entry, plain: true)
         if thread.isFinished { keepName(of: thread) }
         while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
             endedNames.removeFirst()
         }
+        while let oldest = waitLabels.first, isOverwritten(oldest.slice) { waitLabels.removeFirst() }
+    }
+
+    /// Keeps `label`, the label of the wait the slice booked last ended in (one other than
+    /// `receive` or `sleep`), while that slice is listed.
+    func labelLastSlice(_ label: String) {
+        waitLabels.append(WaitLabel(slice: booked, label: label))
     }
 
     /// Keeps the name of `thread`, which is leaving the kernel's tables, while slices here show it.
@@ -134,12 +175,22 @@ final class SliceHistory {
     /// How many ended threads' names it keeps (for tests).
     var keptNames: Int { endedNames.count }
 
+    /// How many wait labels it keeps (for tests).
+    var keptWaitLabels: Int { waitLabels.count }
+
     /// The slices, oldest first, naming live threads as `liveName` does and ended ones as
     /// they were named. Lock held.
     func records(liveName: (TID) -> String?) -> [SliceRecord] {
         var ended: [TID: String] = [:]
         for kept in endedNames { ended[kept.tid] = kept.name }
-        return ring.elements.map { $0.record(name: liveName($0.tid) ?? ended[$0.tid] ?? "?") }
+        var labels: [UInt64: String] = [:]
+        for kept in waitLabels { labels[kept.slice] = kept.label }
+        let first = booked &- UInt64(ring.count) &+ 1  // the oldest listed slice's number
+        return ring.elements.enumerated().map { index, entry in
+            entry.record(
+                name: liveName(entry.tid) ?? ended[entry.tid] ?? "?",
+                waitLabel: labels[first &+ UInt64(index)])
+        }
     }
 }
 
@@ -165,23 +216,22 @@ extension Kernel {
     /// Books a slice for the history and the trace. Lock held; may release it briefly to call
     /// the trace handler.
     func recordSlice(
-        _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, outcome: SliceOutcome
+        _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, end: SliceEnd
     ) {
         let entry = SliceEntry(
             tid: thread.tid, pid: thread.process.pid, slot: slot, start: start, duration: duration,
-            reductions: reductions, outcome: outcome)
-        guard let handler = traceHandler else {
-            sliceHistory.append(entry, of: thread)  // its last use: moved, not copied
-            return
-        }
-        let record = entry.record(name: thread.displayName)
+            reductions: reductions, end: end)
         sliceHistory.append(entry, of: thread)
+        if end == .blockedOther { sliceHistory.labelLastSlice(lastOtherWaitLabel) }
+        guard let handler = traceHandler else { return }
+        let record = entry.record(
+            name: thread.displayName, waitLabel: end == .blockedOther ? lastOtherWaitLabel : nil)
         lock.unlock()
         handler(record)
         lock.lock()
     }
 
-    /// Whether finished slices are booked (``recordSlice(_:slot:start:duration:reductions:outcome:)``).
+    /// Whether finished slices are booked (``recordSlice(_:slot:start:duration:reductions:end:)``).
     /// Lock held.
     var recordsSlices: Bool { configuration.recordEvents || traceHandler != nil }
 }
