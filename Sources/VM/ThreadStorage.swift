@@ -111,8 +111,8 @@ extension VMThread {
         guard frameCapacity > 0 else { return }
         // Only registers holding a reference need destroying; most hold nil or numbers, and
         // the generic `deinitialize(count:)` destroys each through a witness call.
-        // The pointer and count in locals: read through `self` they were loaded again for
-        // every register (a destroy may run any code): 257 -> 226 instructions per thread.
+        // The registers' pointer in a local: read through `self` it was loaded again for every
+        // register (a destroy may run any code): 257 -> 226 instructions per thread.
         let registers = stack
         for index in 0..<stackCapacity where !registers[index].isScalar {
             (registers + index).deinitialize(count: 1)
