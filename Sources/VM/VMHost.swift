@@ -77,6 +77,12 @@ public protocol VMHost: AnyObject, Sendable {
     /// took it between the two calls. The `receive` then scans again from the start.
     func removeMessage(at index: Int, thread: VMThread) -> Bool
 
+    /// Takes the first message of `thread`'s mailbox (its own, then its process's), for a
+    /// `receive` that takes any message (`recvfirst`): `.value(message)`; with none, the host
+    /// parks the thread as ``waitForMessage(timeout:thread:)`` with no timeout does (`.block`,
+    /// then `resume(with:)` when mail arrives) and the VM asks again when it resumes.
+    func takeFirstMessage(thread: VMThread) -> SyscallResult
+
     /// No message matched: wait for a new one or `timeout` milliseconds (nil: forever; never 0).
     /// Return `.block` and later `resume(with: .bool(true))` ("new message, scan on"),
     /// `.bool(false)` ("timed out, run the after branch") or `.int(i)` ("rescan from index i", when
@@ -92,5 +98,19 @@ extension VMHost {
     /// Sends through ``syscall(_:_:thread:)``: hosts that do not need the fast path.
     public func send(_ target: Value, _ message: Value, thread: VMThread) -> SyscallResult {
         syscall(.send, [target, message], thread: thread)
+    }
+
+    /// Takes the first message through ``peekMessage(at:thread:)`` and
+    /// ``removeMessage(at:thread:)``, or waits through ``waitForMessage(timeout:thread:)``:
+    /// hosts that do not need the fast path.
+    public func takeFirstMessage(thread: VMThread) -> SyscallResult {
+        while true {
+            if let message = peekMessage(at: 0, thread: thread) {
+                if removeMessage(at: 0, thread: thread) { return .value(message) }
+                continue  // another thread of the process took it: look again
+            }
+            let answer = waitForMessage(timeout: nil, thread: thread)
+            guard case .value = answer else { return answer }  // a message came meanwhile: look again
+        }
     }
 }

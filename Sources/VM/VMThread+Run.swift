@@ -386,6 +386,24 @@ extension VMThread {
                         budget = remaining
                         return outcome
                     }
+                // A `receive` that takes any message: one kernel call per message.
+                case .recvfirst:
+                    switch host.takeFirstMessage(thread: self) {
+                    case .value(let message):
+                        (r + Int(i.a)).store(message)
+                    case .block:
+                        ip -= 1  // runs again when woken, over the wake-up's answer in R[a]
+                        save()
+                        state = .blocked(resultSlot: registerIndex(r + Int(i.a)))
+                        budget = remaining
+                        return flushAllocations() ? .blocked : .terminated
+                    case let answer:
+                        save()
+                        if case .exit(let outcome) = try hostResult(answer, slot: registerIndex(r + Int(i.a))) {
+                            budget = remaining
+                            return outcome
+                        }
+                    }
                 case .recvcursor:
                     var rescan = true
                     switch r[Int(i.a)] {

@@ -157,6 +157,31 @@ import Testing
         ThreadMessagesTests.expectEveryMessageAccountedFor(in: kernel.stats())
     }
 
+    /// A receive that takes any message takes the thread's own mail (sent to its TID) before
+    /// its process's, as a scanning receive does.
+    @Test func aReceiveOfAnyMessageTakesTheThreadsOwnMailFirst() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let status = try ProgramHarness.run(
+            """
+            orchestrator own version "1.0.0"
+            fn main(args) {
+              let t = thread worker()
+              send(self(), "to the process")
+              send(t, "to the thread")
+              print(join(t))
+              return 0
+            }
+            fn worker() {
+              sleep(10)
+              var got = []
+              for i in 0..<2 { receive { m => got.append(m) } }
+              return got
+            }
+            """, in: kernel)
+        #expect(status?.code == 0)
+        #expect(lines.all == [#"["to the thread", "to the process"]"#])
+    }
+
     /// A receiver killed from outside while messages pour in: nothing crashes, and once all
     /// is still every message is accounted for (received, or a dead letter).
     @Test func killingABusyReceiverAccountsForEveryMessage() throws {

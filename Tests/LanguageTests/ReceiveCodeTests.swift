@@ -46,24 +46,53 @@ import Testing
         }
     }
 
-    /// The clause's end goes straight back to the loop head, the message is bound without a copy,
-    /// `send` reads both variables in place, and a receive without `after` loads no timeout.
+    /// A server loop whose last clause takes any message: the message is taken at once
+    /// (`recvfirst`, no scan), bound without a copy, `send` reads both variables in place,
+    /// and the clause's end goes straight back to the `recvfirst`.
     @Test func ringNodeForwardsWithoutMoves() throws {
         let code = try function("node", of: node).instructions
         #expect(!code.contains { $0.op == .move || $0.op == .loadnil })
+        #expect(!code.contains { [.recvpeek, .recvtake, .recvwait, .recvcursor].contains($0.op) })
         let send = try #require(code.firstIndex { $0.op == .send })
-        let head = try #require(code.firstIndex { $0.op == .loadi })
-        #expect(code[send - 1].op == .recvtake)
+        let head = try #require(code.firstIndex { $0.op == .recvfirst })
         #expect(code[send + 1].op == .jmp && send + 2 + code[send + 1].sbx == head)
         #expect(code[send].b == 0)  // `next`, the parameter
-        let wait = try #require(code.first { $0.op == .recvwait })
-        #expect(Int(wait.b) == Instruction.noRegister)
+        #expect(code[send].c == code[head].a)  // the message register itself
+    }
+
+    /// Which receives take the first message, and which scan the mailbox.
+    @Test func onlyAReceiveThatTakesAnyMessageSkipsTheScan() throws {
+        func form(_ clauses: String) throws -> Opcode {
+            let source = "orchestrator t version \"1.0.0\"\nfn main(args) { receive { \(clauses) } }"
+            let code = try function("main", of: source).instructions
+            return code.contains { $0.op == .recvfirst } ? .recvfirst : .recvpeek
+        }
+        #expect(try form("m => return m") == .recvfirst)
+        #expect(try form("_ => return 1") == .recvfirst)
+        #expect(try form("\"a\" => return 1\n [x, y] => return x\n {k} => return k\n _ => return 2") == .recvfirst)
+        #expect(try form("m => return 1\n n when n > 1 => return 2") == .recvfirst)
+        #expect(try form("\"a\" => return 1") == .recvpeek)
+        #expect(try form("m when m > 1 => return m") == .recvpeek)
+        #expect(try form("n when n > 1 => return 1\n m => return m") == .recvpeek)
+        #expect(try form("m => return m\n after 10 => return 0") == .recvpeek)
     }
 
     /// After `recvwait`, one test decides between scanning on and the `after` branch.
     @Test func waitIsFollowedByOneTest() throws {
-        let code = try function("node", of: node).instructions
+        let selective = """
+            orchestrator t version "1.0.0"
+            fn main(args) {
+              loop {
+                receive {
+                  "stop" => return 0
+                  [a, b] => send(a, b)
+                }
+              }
+            }
+            """
+        let code = try function("main", of: selective).instructions
         let wait = try #require(code.firstIndex { $0.op == .recvwait })
+        #expect(Int(code[wait].b) == Instruction.noRegister)  // no `after`: no timeout loaded
         #expect(code[wait + 1].op == .recvcursor)
         #expect(code[wait + 2].op == .jmp)
         #expect(code[wait + 3 + code[wait + 2].sbx].op == .recvpeek)
@@ -93,8 +122,15 @@ import Testing
         let program = try Compiler.compile(source: node, file: "t.orch")
         let text = Disassembler.disassemble(try #require(program.function(named: "node")), in: program)
         #expect(text.contains("; send(R0, R"))
-        #expect(text.contains("; forever"))
-        #expect(text.contains("; scan on unless timed out"))
+        #expect(text.contains("; first message, or wait"))
+        let selective = """
+            orchestrator t version "1.0.0"
+            fn main(args) { receive { "x" => return 0 } }
+            """
+        let scanning = Disassembler.disassemble(
+            try #require(try Compiler.compile(source: selective, file: "t.orch").main), in: nil)
+        #expect(scanning.contains("; forever"))
+        #expect(scanning.contains("; scan on unless timed out"))
         let timed = """
             orchestrator t version "1.0.0"
             fn main(args) { receive { _ => return 1

@@ -28,6 +28,10 @@ import VM
               if i == f { }
               if i < f { }
               if i <= f { }
+              receive {
+                "stop" => return 0
+                m => return m
+              }
               return [h * 2, h / 2, h % 2, i - 1]
             }
             """

@@ -139,6 +139,78 @@ private func drive(_ thread: VMThread) -> VMOutcome {
         #expect(host.lastTimeout == .some(nil))
     }
 
+    /// A `receive` with a clause that takes any message takes the first one (`recvfirst`):
+    /// the earlier clauses only choose the body, and later messages stay queued.
+    @Test func aReceiveThatTakesAnyMessageTakesTheFirst() throws {
+        let src = """
+            fn main() {
+              receive {
+                {v: n} => return n
+                m => return ["first", m]
+              }
+            }
+            """
+        let (_, host, outcome) = try start(src, mailbox: ["x", ["v": 1]])
+        #expect(outcome == .finished(["first", "x"]))
+        #expect(host.mailbox == [["v": 1]])
+        #expect(try start(src, mailbox: [["v": 2], "y"]).2 == .finished(2))
+    }
+
+    /// When another thread takes the first message meanwhile, the receive takes the next.
+    @Test func aTakeFirstLostToAnotherThreadTakesTheNext() throws {
+        let host = TestHost()
+        host.mailbox = [1, 2, 3]
+        host.takesLostToAnotherThread = 1
+        let program = try compile("fn main() { receive { m => return m } }")
+        let thread = try #require(VMThread(main: program, args: [], host: host))
+        #expect(drive(thread) == .finished(2))
+        #expect(host.mailbox == [3])
+    }
+
+    /// With no message the receive waits; woken (whatever the wake-up says), it takes the
+    /// message that arrived.
+    @Test func aTakeFirstWaitsAndTakesTheArrival() throws {
+        let src = """
+            fn main() {
+              var got = []
+              for i in 0..<2 {
+                receive {
+                  "stop" => return got
+                  m => got.append(m)
+                }
+              }
+              return got
+            }
+            """
+        let (thread, host, outcome) = try start(src, mailbox: [])
+        #expect(outcome == .blocked)
+        #expect(host.lastTimeout == .some(nil))
+        host.mailbox.append(9)
+        thread.resume(with: .bool(true))
+        #expect(drive(thread) == .blocked)
+        host.mailbox.append(10)
+        thread.resume(with: .int(0))
+        #expect(drive(thread) == .finished([9, 10]))
+    }
+
+    /// A guard before the clause that takes any message keeps the scanning form: a guard that
+    /// throws leaves the message queued.
+    @Test func aThrowingGuardLeavesTheMessageQueued() throws {
+        let src = """
+            fn main() {
+              try {
+                receive {
+                  m when 1 / m > 0 => return "positive"
+                  _ => return "any"
+                }
+              } catch e { return e.kind }
+            }
+            """
+        let (_, host, outcome) = try start(src, mailbox: [0])
+        #expect(outcome == .finished("arith"))
+        #expect(host.mailbox == [0])
+    }
+
     @Test func serverLoop() throws {
         let src = """
             fn main() {

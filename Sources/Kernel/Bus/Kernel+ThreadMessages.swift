@@ -206,6 +206,27 @@ extension Kernel {
         return process.mailbox.messages[index].value
     }
 
+    /// Takes the first message, for a thread that ``scansAlone(_:)`` in a `receive` that
+    /// takes any message; nil (and the mark a later wait checks, as ``peekAlone(_:at:)``'s)
+    /// when there is none.
+    @inline(__always)
+    func takeFirstAlone(_ thread: KThread) -> Value? {
+        let process = thread.process
+        if process.mailbox.count == 0 {
+            guard process.inbox.hasMessages,
+                process.inbox.drain(into: &process.mailbox, cache: thread.nodeCache) > 0
+            else {
+                thread.receiveMark = ReceiveMark(
+                    process: process.mailbox.arrivals, processRemovals: process.mailbox.removals)
+                return nil
+            }
+        }
+        let message = process.mailbox.take(at: 0)
+        noteTaken(from: .process(process), locked: false)
+        noteReceived(message, by: thread, locked: false)
+        return message.value
+    }
+
     /// ``removeMessage(of:at:)`` for a thread that ``scansAlone(_:)``: whether it took the
     /// message its last peek returned.
     @inline(__always)

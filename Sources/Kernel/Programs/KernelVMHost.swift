@@ -60,6 +60,20 @@ final class KernelVMHost: VMHost, @unchecked Sendable {  // `kernel` is set once
         } ?? false
     }
 
+    func takeFirstMessage(thread vm: VMThread) -> SyscallResult {
+        withRunning(vm) { kernel, thread in
+            if kernel.scansAlone(thread) {
+                if let message = kernel.takeFirstAlone(thread) { return .value(message) }
+            } else {
+                while kernel.peekMessage(of: thread, at: 0) != nil {
+                    if let taken = kernel.removeMessage(of: thread, at: 0) { return .value(taken.value) }
+                }  // else another thread of the process took it: look again
+            }
+            thread.pendingRequest = .receive(timeoutMilliseconds: nil)  // the miss left its mark
+            return SyscallResult.block
+        } ?? .terminate
+    }
+
     /// Runs `body` with the kernel and the running thread behind `vm`, without retaining
     /// either (both outlive the call: see ``handle(_:)``). For the calls a message hop makes;
     /// building a ``ThreadHandle`` retained and released both on every call.

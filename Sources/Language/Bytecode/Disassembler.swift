@@ -70,6 +70,9 @@ public enum Disassembler {
         case .recvcursor:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = "scan on unless timed out"
+        case .recvfirst:
+            operands = "\(i.a) \(i.b) \(i.c)"
+            comment = "first message, or wait"
         case .recvtake:
             operands = "\(i.a) \(i.b) \(i.c)"
             comment = "if gone, rescan at \(pc - (Int(i.a) << 16 | Int(i.c)))"

@@ -134,6 +134,11 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// test (timed out): `R[a]` is what `recvwait` got; if it is an int, the host asked to rescan
     /// from there: `R[b] = R[a]`; takes the jump (back to the scan) unless `R[a]` is false
     case recvcursor
+    /// `R[a]` = the first message, taken from the mailbox: a `receive` one of whose clauses takes
+    /// any message, so the first one always matches (the clauses only choose the body). With
+    /// none, parks the thread and runs again when one arrives (the wake-up's answer lands in
+    /// `R[a]` meanwhile)
+    case recvfirst
     /// test (not a list of exactly c elements): checks `R[b]`
     case matchlist
     /// test (not a map): checks `R[b]`

@@ -4,8 +4,16 @@
 /// the first match is removed and its body runs. When no message is left, wait for a new
 /// one (or the `after` timeout) and go on scanning where it stopped: rejected messages are not
 /// scanned again.
+///
+/// A `receive` that takes any message (see ``takesFirstMessage(_:)``) skips the scan: the
+/// first message always matches, so `recvfirst` takes it (or waits for one) in one kernel
+/// call and the clauses only choose the body.
 extension Compiler {
     mutating func receive(_ clauses: [ReceiveClause], after: (Expr, [Stmt])?, at loc: SourceLocation) {
+        if after == nil && Compiler.takesFirstMessage(clauses) {
+            receiveFirst(clauses, at: loc)
+            return
+        }
         let f = current
         f.pushScope()
         var timeout = Instruction.noRegister  // no `after`: wait forever
@@ -26,23 +34,7 @@ extension Compiler {
         let scan = f.code.count
         let wait = f.emitTest(.recvpeek, msg, idx)
         for clause in clauses {
-            f.pushScope()
-            f.freeRegister = f.scopeTop
-            var fails: [Int] = []
-            f.location = clause.location
-            if case .bind(let name, _) = clause.pattern, clause.guardExpr == nil {
-                bindToMessage(name, register: msg)
-            } else {
-                pattern(clause.pattern, source: msg, fails: &fails)
-            }
-            if let g = clause.guardExpr { fails += jumpIf(g, is: false) }
-            f.location = clause.location
-            let back = f.code.count - scan  // to `recvpeek`, should the message be gone
-            f.emit(Instruction(.recvtake, back >> 16, idx, back & 0xFFFF))
-            for s in clause.body { statement(s) }
-            endJumps.append(f.emitJump())
-            f.popScope()
-            for j in fails { f.patchHere(j) }
+            endJumps.append(receiveClause(clause, message: msg, take: (scan: scan, index: idx)))
         }
         f.location = loc
         f.emit(Instruction(.addk, idx, idx, f.constant(.int(1))))
@@ -58,6 +50,66 @@ extension Compiler {
         }
         for j in endJumps { f.patchHere(j) }
         f.popScope()
+    }
+
+    /// Whether a `receive` (without `after`) takes whatever message comes first: one clause
+    /// takes any message (`_` or a name, without a guard), and no clause before it has a guard.
+    /// Pattern tests read the message and change nothing else, so taking it before they run
+    /// changes no outcome; a guard could fail (or throw) with the message still queued.
+    static func takesFirstMessage(_ clauses: [ReceiveClause]) -> Bool {
+        for clause in clauses {
+            guard clause.guardExpr == nil else { return false }
+            switch clause.pattern {
+            case .wildcard, .bind: return true
+            case .literal, .list, .map: continue
+            }
+        }
+        return false
+    }
+
+    /// The `receive` of ``takesFirstMessage(_:)``: `recvfirst`, then the clauses' tests and
+    /// bodies. Clauses after the one that takes any message are compiled (their errors are
+    /// reported) but never run.
+    private mutating func receiveFirst(_ clauses: [ReceiveClause], at loc: SourceLocation) {
+        let f = current
+        f.pushScope()
+        let msg = f.allocate()
+        f.declare("", register: msg, mutable: false)
+        f.location = loc
+        f.emit(Instruction(.recvfirst, msg, 0))
+        let endJumps = clauses.map { receiveClause($0, message: msg, take: nil) }
+        for j in endJumps { f.patchHere(j) }
+        f.popScope()
+    }
+
+    /// Compiles one clause against the message in register `msg`: its tests (a failing one
+    /// jumps past the clause), for the scanning form the `recvtake` of the matched message
+    /// (`take`: where the scan starts, the index register), and its body. Returns the jump
+    /// from the body's end to the `receive`'s end, for the caller to patch.
+    private mutating func receiveClause(
+        _ clause: ReceiveClause, message msg: Int, take: (scan: Int, index: Int)?
+    ) -> Int {
+        let f = current
+        f.pushScope()
+        f.freeRegister = f.scopeTop
+        var fails: [Int] = []
+        f.location = clause.location
+        if case .bind(let name, _) = clause.pattern, clause.guardExpr == nil {
+            bindToMessage(name, register: msg)
+        } else {
+            pattern(clause.pattern, source: msg, fails: &fails)
+        }
+        if let g = clause.guardExpr { fails += jumpIf(g, is: false) }
+        f.location = clause.location
+        if let take {
+            let back = f.code.count - take.scan  // to `recvpeek`, should the message be gone
+            f.emit(Instruction(.recvtake, back >> 16, take.index, back & 0xFFFF))
+        }
+        for s in clause.body { statement(s) }
+        let end = f.emitJump()
+        f.popScope()
+        for j in fails { f.patchHere(j) }
+        return end
     }
 
     /// Emits the tests of `p` against register `source`; failed tests jump (appended to `fails`).
