@@ -399,7 +399,8 @@ extension VMThread {
                         return flushAllocations() ? .blocked : .terminated
                     case let answer:
                         save()
-                        if case .exit(let outcome) = try hostResult(answer, slot: registerIndex(r + Int(i.a))) {
+                        let slot = registerIndex(r + Int(i.a))
+                        if case .exit(let outcome) = try hostResult(answer, slot: slot) {
                             budget = remaining
                             return outcome
                         }
