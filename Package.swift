@@ -34,10 +34,11 @@ let package = Package(
             dependencies: ["Language"],
             swiftSettings: releaseExclusivityUnchecked
         ),
+        .target(name: "CCycleCounter"),
         .target(
             name: "Kernel",
             dependencies: [
-                "Language", "VM",
+                "Language", "VM", "CCycleCounter",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ],

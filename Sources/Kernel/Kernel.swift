@@ -118,13 +118,13 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
         lock.withLock { createInit() }
     }
 
-    /// Kernel time in nanoseconds since boot, read from the clock. Lock held.
+    /// Kernel time in nanoseconds since boot, read from the clock; never before an earlier
+    /// reading (a slot's clock may run a little ahead: see ``SlotClock``). Lock held.
     var now: UInt64 {
         @inline(never) get {  // outlined, so that ``recentNow``'s usual answer is inlined
             if configuration.deterministic { return virtualNow }
-            let current = monotonicNanoseconds() &- bootInstant
-            noteClock(current)
-            return current
+            noteClock(monotonicNanoseconds() &- bootInstant)
+            return lastClockReading
         }
     }
 

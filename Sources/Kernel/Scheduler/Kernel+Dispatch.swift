@@ -59,7 +59,8 @@ extension Kernel {
         let outcome = thread.runnable.run(&slice)
         let ended =
             configuration.deterministic
-            ? began &+ UInt64(max(slice.used, 1)) &* 1000 : monotonicNanoseconds() &- bootInstant
+            ? began &+ UInt64(max(slice.used, 1)) &* 1000
+            : max(slotStates.clock(slot).pointee.read(boot: bootInstant), began)  // never backwards
         let elapsed = ended &- began
 
         lock.lock()

@@ -12,6 +12,9 @@ struct SlotState {
 /// its slot's state twice, and arrays cost a uniqueness check and a bounds check per write.
 final class SlotStates {
     private let base: UnsafeMutablePointer<SlotState>
+    /// Each slot's clock: only its own slot reads and sets it, without the lock (apart from
+    /// the states, which others read).
+    private let clocks: UnsafeMutablePointer<SlotClock>
     /// The number of slots.
     let count: Int
 
@@ -19,12 +22,18 @@ final class SlotStates {
         count = max(slots, 1)
         base = .allocate(capacity: count)
         base.initialize(repeating: SlotState(), count: count)
+        clocks = .allocate(capacity: count)
+        clocks.initialize(repeating: SlotClock(), count: count)
     }
 
     /// Slot `slot`'s state (`slot < count`).
     subscript(slot: Int) -> UnsafeMutablePointer<SlotState> {
         @inline(__always) get { base + slot }
     }
+
+    /// Slot `slot`'s clock (`slot < count`); for that slot's thread alone.
+    @inline(__always)
+    func clock(_ slot: Int) -> UnsafeMutablePointer<SlotClock> { clocks + slot }
 
     /// What each slot runs now.
     var current: [TID?] { (0..<count).map { base[$0].current } }
@@ -34,5 +43,7 @@ final class SlotStates {
     deinit {
         base.deinitialize(count: count)
         base.deallocate()
+        clocks.deinitialize(count: count)
+        clocks.deallocate()
     }
 }
