@@ -10,15 +10,18 @@ import Testing
     final class Shared: @unchecked Sendable {
         let inbox = Inbox()
         var queue = Mailbox()  // only the draining thread touches it
+        var received: [Message] = []  // taken out of `queue` (or handed back) by that thread
     }
 
     private static func message(_ sender: Int, _ sequence: Int) -> Message {
         Message(from: .process(sender), value: .int(Int64(sequence)))
     }
 
-    /// Four senders push 20,000 messages each while a receiver drains: every message arrives
-    /// once, and each sender's arrive in the order it sent them.
-    @Test func manySendersLoseNothingAndKeepEachSendersOrder() {
+    /// Four senders push 20,000 messages each while a receiver drains (or takes the first of
+    /// each batch with `drainFirst`): every message arrives once, and each sender's arrive in
+    /// the order it sent them.
+    @Test(arguments: [false, true])
+    func manySendersLoseNothingAndKeepEachSendersOrder(handingBackTheFirst: Bool) {
         let shared = Shared()
         let senders = 4
         let perSender = 20_000
@@ -34,7 +37,14 @@ import Testing
             }
         }
         DispatchQueue.global().async {
-            while shared.queue.count < senders * perSender { _ = shared.inbox.drain(into: &shared.queue) }
+            while shared.received.count + shared.queue.count < senders * perSender {
+                if !handingBackTheFirst {
+                    _ = shared.inbox.drain(into: &shared.queue)
+                } else if let first = shared.inbox.drainFirst(into: &shared.queue, cache: nil) {
+                    shared.received.append(first)
+                    while shared.queue.count > 0 { shared.received.append(shared.queue.take(at: 0)) }
+                }
+            }
             done.signal()
         }
         group.wait()
@@ -43,7 +53,7 @@ import Testing
         #expect(leftOver == 0)
         var next = Array(repeating: 0, count: senders)
         var outOfOrder = 0
-        for message in shared.queue.messages {
+        for message in shared.received + shared.queue.messages {
             guard case .process(let sender)? = message.from, case .int(let sequence) = message.value else {
                 Issue.record("unexpected message \(message)")
                 return
@@ -92,6 +102,23 @@ import Testing
         #expect(drainedAfter == 0)
         let droppedAgain = shared.inbox.close()
         #expect(droppedAgain == 0)
+    }
+
+    /// `drainFirst` hands back the oldest pushed message and queues the rest in order; the
+    /// handed-back one counts as arrived and taken.
+    @Test func drainFirstHandsBackTheOldest() {
+        let inbox = Inbox()
+        var queue = Mailbox()
+        #expect(inbox.drainFirst(into: &queue, cache: nil) == nil)
+        _ = inbox.push(InboxTests.message(1, 0), limit: nil, cache: nil)
+        #expect(inbox.drainFirst(into: &queue, cache: nil)?.value == .int(0))
+        #expect(queue.count == 0 && queue.arrivals == 1 && queue.removals == 1)
+        for sequence in 1...3 { _ = inbox.push(InboxTests.message(1, sequence), limit: nil, cache: nil) }
+        #expect(inbox.drainFirst(into: &queue, cache: nil)?.value == .int(1))
+        #expect(queue.messages.map(\.value) == [.int(2), .int(3)])
+        #expect(queue.arrivals == 4 && queue.removals == 2)
+        _ = inbox.close()
+        #expect(inbox.drainFirst(into: &queue, cache: nil) == nil)
     }
 
     /// Closing while senders push and a receiver drains: every push that succeeded was either

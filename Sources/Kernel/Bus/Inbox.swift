@@ -108,6 +108,37 @@ struct Inbox: ~Copyable {
         return 0
     }
 
+    /// Takes every pushed message as ``drain(into:cache:)`` does, but hands back the oldest
+    /// instead of queueing it (the rest join `queue`): for a receive that takes the first
+    /// message while `queue` is empty, so that a message passes without going into the deque
+    /// and out again (about 80 instructions of a message hop). The handed-back message counts
+    /// as arrived in `queue` and taken from it. nil when nothing was pushed.
+    func drainFirst(into queue: inout Mailbox, cache: UnsafeMutablePointer<NodeCache>?) -> Message? {
+        var current = head.load(ordering: .acquiring)
+        while current != Inbox.empty && current != Inbox.closed {
+            let (exchanged, original) = head.compareExchange(
+                expected: current, desired: Inbox.empty, ordering: .acquiring)
+            if exchanged {
+                queue.arrivals &+= 1
+                queue.removals &+= 1
+                guard let node = UnsafeMutablePointer<InboxNode>(bitPattern: current),
+                    node.pointee.next == nil
+                else {
+                    var first: Message?
+                    _ = moveNodes(from: current, to: cache) { message in
+                        if first == nil { first = message } else { queue.append(message) }
+                    }
+                    return first
+                }
+                let message = node.move().message  // the usual case: one message
+                if let cache { cache.pointee.give(node) } else { node.deallocate() }
+                return message
+            }
+            current = original
+        }
+        return nil
+    }
+
     /// Closes it: later pushes fail. Returns how many messages were still in the stack; they
     /// are dropped (the caller counts them as dead letters). The ordered queue is the caller's.
     func close() -> Int {

@@ -212,16 +212,16 @@ extension Kernel {
     @inline(__always)
     func takeFirstAlone(_ thread: KThread) -> Value? {
         let process = thread.process
-        if process.mailbox.count == 0 {
-            guard process.inbox.hasMessages,
-                process.inbox.drain(into: &process.mailbox, cache: thread.nodeCache) > 0
-            else {
-                thread.receiveMark = ReceiveMark(
-                    process: process.mailbox.arrivals, processRemovals: process.mailbox.removals)
-                return nil
-            }
+        let message: Message
+        if process.mailbox.count > 0 {
+            message = process.mailbox.take(at: 0)
+        } else if let first = process.inbox.drainFirst(into: &process.mailbox, cache: thread.nodeCache) {
+            message = first
+        } else {
+            thread.receiveMark = ReceiveMark(
+                process: process.mailbox.arrivals, processRemovals: process.mailbox.removals)
+            return nil
         }
-        let message = process.mailbox.take(at: 0)
         noteTaken(from: .process(process), locked: false)
         noteReceived(message, by: thread, locked: false)
         return message.value
