@@ -20,6 +20,12 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     let threads = IDTable<KThread>()
     var lastID = 0
     var runQueue: RunQueue
+    /// The thread a slice's end woke to run next on the same slot, kept out of the run queue:
+    /// see ``handOff(_:)``. Lock held.
+    var handoff: KThread?
+    /// Whether ``enqueue(_:)`` may hand a thread off rather than queue it (while a slice's end
+    /// makes its deferred wake-up). Lock held.
+    var handingOff = false
     var timers = TimerQueue()
     let eventLog: EventLog
     var random: SplitMix64

@@ -5,20 +5,9 @@ extension Kernel {
     /// Lock held. Fires the timers due at `current` (kernel nanoseconds) first.
     func pickNext(at current: UInt64) -> KThread? {
         fireDueTimers(at: current)
+        if let thread = handoff.take(), mayRun(thread) { return thread }
         while let thread = runQueue.pop() {
-            guard thread.state == .ready else { continue }  // killed or moved while queued
-            // Unretained: the thread holds its process (a retain and release per slice).
-            unowned(unsafe) let process = thread.process
-            if process.suspended {
-                thread.state = .suspended
-                process.stopped = (process.stopped ?? []) + [thread]
-                continue
-            }
-            if let cap = process.limits.parallel, process.runningThreads >= cap {
-                if process.deferred == nil { process.deferred = [] }
-                process.deferred?.append(thread)
-                continue
-            }
+            guard mayRun(thread) else { continue }
             queuedHint.store(runQueue.count, ordering: .relaxed)
             // Work left over: share it with a sleeping slot, if a second slot pays.
             if runQueue.count > 0 && idleSlots > 0 && spinningSlots == 0 && slicesAreLong {
@@ -28,6 +17,33 @@ extension Kernel {
         }
         queuedHint.store(0, ordering: .relaxed)
         return nil
+    }
+
+    /// Whether a thread taken from the run queue (or handed off) may run now: it is still
+    /// ready, its process is not suspended (else it is set aside as stopped) and not at its
+    /// `parallel` cap (else it is deferred). Lock held.
+    @inline(__always)
+    private func mayRun(_ thread: KThread) -> Bool {
+        guard thread.state == .ready else { return false }  // killed or moved while queued
+        // Unretained: the thread holds its process (a retain and release per slice).
+        unowned(unsafe) let process = thread.process
+        if process.suspended {
+            thread.state = .suspended
+            process.stopped = (process.stopped ?? []) + [thread]
+            return false
+        }
+        if let cap = process.limits.parallel, process.runningThreads >= cap {
+            if process.deferred == nil { process.deferred = [] }
+            process.deferred?.append(thread)
+            return false
+        }
+        return true
+    }
+
+    /// Puts a handed-off thread back in the run queue, for a slot that does not pick its next
+    /// thread at once (it backs off or stops). Lock held.
+    func queueHandoff() {
+        if let thread = handoff.take(), thread.state == .ready { enqueue(thread) }
     }
 
     /// Runs one slice of `thread` on slot `slot`, starting at `began` (kernel nanoseconds, as
@@ -87,7 +103,11 @@ extension Kernel {
     func complete(_ thread: KThread, _ outcome: consuming RunOutcome, reductions: Int, elapsed: UInt64)
         -> SliceEnd
     {
-        wakeDeferred(by: thread)  // first: the receiver was ready before this thread parks or queues
+        // First: the receiver was ready before this thread parks or queues. It runs next on
+        // this slot if nothing else is ready (see ``enqueue(_:)``).
+        handingOff = true
+        wakeDeferred(by: thread)
+        handingOff = false
         let process = thread.process
         thread.onSlot = false
         process.runningThreads -= 1
@@ -172,8 +192,17 @@ extension Kernel {
     /// (``slicesAreLong``). A thread that wakes another and then blocks (a message ring) so
     /// keeps running on its own slot, with no OS thread switch; ``pickNext(at:)`` wakes a
     /// helper when work is left over.
+    ///
+    /// A thread that a slice's end wakes (its deferred wake-up: a message ring's next hop)
+    /// while nothing else is ready is handed off instead: the slot runs it next without the run
+    /// queue (``handoff``; about 100 instructions of a hop). It is the queue's head all the
+    /// same: ``pickNext(at:)`` takes it first, and threads queued after it run after it.
     func enqueue(_ thread: KThread) {
         thread.state = .ready
+        if handingOff && handoff == nil && runQueue.count == 0 {
+            handoff = thread
+            return
+        }
         runQueue.push(thread)
         queuedHint.store(runQueue.count, ordering: .relaxed)
         guard idleSlots > 0, spinningSlots == 0 else { return }  // a spinning slot will take it

@@ -32,6 +32,7 @@ extension Kernel {
             if let thread = pickNext(at: clock) {
                 clock = runSlice(thread, slot: index, began: clock)
                 if slotStates[index].pointee.contention > Kernel.backOffContention && busySlots > 0 {
+                    queueHandoff()  // for the other slot to take while this one steps aside
                     backOff(index)
                 }
                 continue
@@ -42,6 +43,7 @@ extension Kernel {
             sleep()
             idleSlots -= 1
         }
+        queueHandoff()
         lock.unlock()
     }
 
@@ -157,7 +159,7 @@ extension Kernel {
     public func runUntilIdle(maxMilliseconds: Double = 3_600_000) -> Bool {
         lock.withLock {
             let deadline = virtualNow &+ UInt64(maxMilliseconds * 1_000_000)
-            return drive(until: deadline) { runQueue.count == 0 && timers.isEmpty }
+            return drive(until: deadline) { runQueue.count == 0 && handoff == nil && timers.isEmpty }
         }
     }
 }
@@ -166,6 +168,8 @@ extension Kernel {
     /// Whether nothing can happen without outside help: no thread is ready and no timer is
     /// pending (every live thread waits for a message, a lock, or another thread).
     public var isIdle: Bool {
-        lock.withLock { runQueue.count == 0 && timers.isEmpty && slotStates.current.allSatisfy { $0 == nil } }
+        lock.withLock {
+            runQueue.count == 0 && handoff == nil && timers.isEmpty && slotStates.current.allSatisfy { $0 == nil }
+        }
     }
 }
