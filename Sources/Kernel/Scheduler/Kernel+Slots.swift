@@ -169,7 +169,8 @@ extension Kernel {
     /// pending (every live thread waits for a message, a lock, or another thread).
     public var isIdle: Bool {
         lock.withLock {
-            runQueue.count == 0 && handoff == nil && timers.isEmpty && slotStates.current.allSatisfy { $0 == nil }
+            runQueue.count == 0 && handoff == nil && timers.isEmpty
+                && slotStates.current.allSatisfy { $0 == nil }
         }
     }
 }
