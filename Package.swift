@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "MonitorTests", dependencies: ["Monitor"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")],
+            exclude: ["Fixtures"]  // programs the tests hand to dkctl by path
         ),
     ]
 )
