@@ -4,11 +4,19 @@ extension UnsafeMutablePointer where Pointee == Value {
     /// Stores `value`, skipping the release of the old value when it is a scalar.
     @inline(__always)
     func store(_ value: consuming Value) {
-        if pointee.isScalar {
+        if _fastPath(pointee.isScalar) {
             initialize(to: value)
         } else {
-            pointee = value
+            replace(with: value)
         }
+    }
+
+    /// `pointee = value`, out of line: the release of the old value is a call, and kept apart
+    /// the dispatch loop's paths through `store` need not keep their locals in callee-saved
+    /// registers (or move them there) around it.
+    @inline(never)
+    func replace(with value: consuming Value) {
+        pointee = value
     }
 
     /// Copies the value at `source` here; when neither value holds a reference this is a plain

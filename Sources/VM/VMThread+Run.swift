@@ -93,7 +93,7 @@ extension VMThread {
         var handlerTop = handlers.last?.frameDepth ?? -1
         /// Writes the hot state back to the thread.
         func save() {
-            frames[frameCount - 1].pc = code.distance(to: ip)
+            frames[frameCount - 1].pc = index(of: ip, in: code)
             budget = remaining
         }
         do throws(VMError) {
@@ -254,7 +254,7 @@ extension VMThread {
                     ip += !r[Int(i.b)].isNil ? 1 &+ ip.pointee.sbx : 1
                 case .call, .callv:
                     let target: Int
-                    let base = frames[frameCount &- 1].base
+                    let base = registerIndex(r)  // the frame's base: no load of the frame
                     let argBase = base &+ Int(i.a) &+ 1
                     if i.op == .call {
                         target = Int(i.c)
@@ -280,8 +280,9 @@ extension VMThread {
                         save()
                         growFrames()
                     }
-                    frames[frameCount &- 1].pc = code.distance(to: ip)
-                    frames[frameCount] = Frame(function: target, pc: 0, base: argBase)
+                    let top = frames + frameCount  // the frame stack's address and depth, loaded once
+                    (top - 1).pointee.pc = index(of: ip, in: code)
+                    top.pointee = Frame(function: target, pc: 0, base: argBase)
                     frameCount &+= 1
                     code = info.code
                     k = info.constants
@@ -414,7 +415,7 @@ extension VMThread {
                     ip += rescan ? 1 &+ ip.pointee.sbx : 1
                 default:
                     save()
-                    let base = frames[frameCount &- 1].base
+                    let base = registerIndex(r)  // the frame's base: no load of the frame
                     let result = try slowOp(i, base: base, budget: &remaining)
                     r = stack + base
                     handlerTop = handlers.last?.frameDepth ?? -1
@@ -435,7 +436,15 @@ extension VMThread {
 
     /// The index in the stack of the register at `register`.
     @inline(__always)
-    func registerIndex(_ register: UnsafeMutablePointer<Value>) -> Int { stack.distance(to: register) }
+    func registerIndex(_ register: UnsafeMutablePointer<Value>) -> Int { index(of: register, in: stack) }
+
+    /// The index of `element` in the buffer at `start`, for an element at or after `start`.
+    /// Unsigned, the division is one shift; `distance(to:)` divides signed, which costs three
+    /// more instructions (on every call, `save()` and register index).
+    @inline(__always)
+    func index<T>(of element: UnsafeMutablePointer<T>, in start: UnsafeMutablePointer<T>) -> Int {
+        Int(bitPattern: (UInt(bitPattern: element) &- UInt(bitPattern: start)) / UInt(MemoryLayout<T>.stride))
+    }
 
     /// `host.send(target, message)` with the registers' values lent, not copied: both are moved
     /// out for the call and back after it (no retain and release of a string or list message).
