@@ -8,7 +8,9 @@ public enum SyscallResult: Sendable {
     /// the host calls `resume(with:)` (the call's result) or `resume(throwing:message:)`.
     case block
     /// Raise a catchable runtime error of `kind` (e.g. `timeout`, `noproc`, `permission`).
-    case fail(kind: String, message: String)
+    /// Boxed (`indirect`): inline, its two strings made every answer 33 bytes, returned through
+    /// memory and copied once more by each witness thunk; boxed, an answer fits in registers.
+    indirect case fail(kind: String, message: String)
     /// The host ended the thread (e.g. `exit()`, killed, out of memory); `run` returns `.terminated`.
     case terminate
 }
@@ -22,7 +24,9 @@ public enum VMOutcome: Sendable, Equatable {
     /// The thread's function returned this value.
     case finished(Value)
     /// An error nobody caught ended the thread (the kernel reports exit code 70, `failure.reason`).
-    case failed(RuntimeFailure)
+    /// Boxed (`indirect`): inline, the failure made every outcome 66 bytes, written to memory
+    /// and compared word by word at each layer of a slice; boxed, an outcome fits in registers.
+    indirect case failed(RuntimeFailure)
     /// The host ended the thread.
     case terminated
 }

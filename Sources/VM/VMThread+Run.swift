@@ -1,17 +1,35 @@
 import Language
 
+/// Why the dispatch loop stopped. A returned value waits in the result register below the
+/// first frame (see ``VMThread/result``); an uncaught error leaves the loop as a throw. One
+/// byte: the outcome travels out of each layer of a slice in a register.
+enum Stop {
+    case yielded
+    case blocked
+    case finished
+    case terminated
+}
+
 extension VMThread {
     /// Runs at most about `budget` reductions (1 per instruction, more for costly ones) and
     /// says why it stopped.
-    public func run(budget: Int) -> VMOutcome {
+    public func run(budget: Int) -> VMOutcome { run(budget: budget, resumingWith: nil) }
+
+    /// `resume(with: value)` (unless `value` is nil) and `run(budget:)` in one call: what a host
+    /// does on every slice of a thread it woke, with the thread's state checked once. A thread
+    /// being ended is not resumed: it returns `.terminated` at once, as `run(budget:)` would.
+    public func run(budget: Int, resumingWith value: consuming Value?) -> VMOutcome {
         if terminationRequested {
             state = .done
             return .terminated
         }
         switch state {
-        case .done: return .terminated
-        case .blocked: return .blocked
         case .ready: break
+        case .blocked(let slot):
+            guard let value = value.take() else { return .blocked }  // moved: no copy
+            (stack + slot).store(value)
+            state = .ready
+        case .done: return .terminated
         }
         var remaining = budget
         defer { reductions += budget - remaining }
@@ -21,18 +39,26 @@ extension VMThread {
         }
         while true {
             do {
-                let outcome = try execute(&remaining)
-                if case .yielded = outcome, !flushAllocations() { return finish(.terminated) }
-                if terminationRequested, outcome == .yielded || outcome == .blocked {
-                    return finish(.terminated)
+                switch try execute(&remaining) {
+                case .yielded:
+                    if !flushAllocations() || terminationRequested { return finish(.terminated) }
+                    return .yielded
+                case .blocked:
+                    if terminationRequested { return finish(.terminated) }
+                    return .blocked
+                case .finished: return .finished(result)
+                case .terminated: return .terminated
                 }
-                return outcome
             } catch {
                 if terminationRequested { return finish(.terminated) }
                 if let failure = raise(error) { return finish(.failed(failure)) }
             }
         }
     }
+
+    /// The value a finished thread returned: its first frame moved it into the register below
+    /// its own.
+    var result: Value { stack[frames[0].base - 1] }
 
     func finish(_ outcome: VMOutcome) -> VMOutcome {
         state = .done
@@ -81,7 +107,7 @@ extension VMThread {
     /// written by calls and returns alone. So few locals stay in machine registers: none is
     /// spilled to memory on every instruction. `save()` writes the locals back before anything
     /// that can look at them, and when an error leaves the loop.
-    func execute(_ budget: inout Int) throws(VMError) -> VMOutcome {
+    func execute(_ budget: inout Int) throws(VMError) -> Stop {
         let table = program.table
         var remaining = budget
         let frame = frames[frameCount - 1]
@@ -293,23 +319,20 @@ extension VMThread {
                         while let h = handlers.last, h.frameDepth >= frameCount { handlers.removeLast() }
                         handlerTop = handlers.last?.frameDepth ?? -1
                     }
-                    // The result goes to the caller's call register, just below this frame's.
-                    if frameCount == 1 {
-                        var result = Value.nil
-                        if i.op == .ret { swap(&result, &r[Int(i.a)]) }
-                        r[-1] = result
-                        ip -= 1  // keep the last frame for introspection
-                        save()
-                        if !flushAllocations() { return .terminated }
-                        state = .done
-                        return .finished(result)
-                    }
-                    // The result moves: no copy, no retain.
+                    // The result moves to the caller's call register, just below this frame's
+                    // (the first frame's: where `result` reads it): no copy, no retain.
                     if i.op == .ret {
                         (r - 1).store((r + Int(i.a)).move())
                         (r + Int(i.a)).initialize(to: .nil)
                     } else {
                         (r - 1).store(.nil)
+                    }
+                    if frameCount == 1 {
+                        ip -= 1  // keep the last frame for introspection
+                        save()
+                        if !flushAllocations() { return .terminated }
+                        state = .done
+                        return .finished
                     }
                     frameCount &-= 1
                     let caller = frames[frameCount &- 1]

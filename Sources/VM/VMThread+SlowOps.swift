@@ -4,7 +4,7 @@ import Language
 enum SlowResult {
     case `continue`
     case jump(Int)
-    case exit(VMOutcome)
+    case exit(Stop)
 }
 
 extension VMThread {
