@@ -65,5 +65,7 @@ public enum Wake: Sendable {
     /// The request completed with this value (a received message, a joined thread's result, …).
     case value(Value)
     /// The request failed; a program sees a catchable error of this kind (`timeout`, `noproc`, …).
-    case failure(kind: String, message: String)
+    /// Boxed (`indirect`): rare, and inline its two strings made every wake-up 33 bytes,
+    /// copied and destroyed through memory on every slice.
+    indirect case failure(kind: String, message: String)
 }
