@@ -207,8 +207,15 @@ struct MessageCounters: ~Copyable {
     /// The last message id handed out (ids are taken before a message is queued, so a send
     /// that finds the mailbox full after all leaves a gap).
     let lastID = Atomic<UInt64>(0)
-    /// Messages queued or found dead.
-    let sent = Atomic<UInt64>(0)
+    /// Ids handed out to sends that then found the mailbox full (the gaps).
+    let abandonedIDs = Atomic<UInt64>(0)
+    /// Messages counted as sent without an id of their own: replies, and dead letters found
+    /// before a message was queued.
+    let sentWithoutID = Atomic<UInt64>(0)
     let received = Atomic<UInt64>(0)
     let deadLetters = Atomic<UInt64>(0)
+
+    /// Messages queued or found dead. Counted from the ids, so that a send (every message
+    /// hop) updates one counter, not two.
+    var sent: UInt64 { lastID.current &- abandonedIDs.current &+ sentWithoutID.current }
 }

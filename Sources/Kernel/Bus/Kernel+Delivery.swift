@@ -156,15 +156,14 @@ extension Kernel {
             }
             eventLog.unlock()
         }
-        switch pushed {
+        switch pushed {  // counted as sent by its id (see `MessageCounters.sent`)
         case .pushed:
-            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
             return .delivered
         case .closed:
-            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
             messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
             return .dead
         case .full:
+            messageCounters.abandonedIDs.wrappingAdd(1, ordering: .relaxed)
             return .full(target)
         }
     }
@@ -225,7 +224,7 @@ extension Kernel {
     }
 
     private func countDeadLetter(to address: Address, at time: UInt64) {
-        messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+        messageCounters.sentWithoutID.wrappingAdd(1, ordering: .relaxed)
         messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
         record(.deadLetter, pid: address.number, at: time)
     }
@@ -310,7 +309,7 @@ extension Kernel {
         while let sender = senders?.popFirst() {
             inbox.blockedSenders.wrappingSubtract(1, ordering: .relaxed)
             guard sender.state == .waiting, case .send = sender.request else { continue }
-            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+            messageCounters.sentWithoutID.wrappingAdd(1, ordering: .relaxed)
             messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
             wake(sender, .value(.bool(true)))
         }

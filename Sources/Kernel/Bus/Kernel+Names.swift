@@ -27,7 +27,7 @@ extension Kernel {
     func countDeadLetter(to name: String) {
         lock.withLock {
             messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)
-            messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+            messageCounters.sentWithoutID.wrappingAdd(1, ordering: .relaxed)
             counters.sendsLocked &+= 1
             record(.deadLetter, pid: 0, detail: "to '\(name)'")
         }

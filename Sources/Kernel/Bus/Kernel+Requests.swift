@@ -40,7 +40,7 @@ extension Kernel {
     /// the requester ended): the reply is then counted as a dead letter.
     @discardableResult
     func answerRequest(_ id: UInt64, with value: Value, by pid: PID) -> Bool {
-        messageCounters.sent.wrappingAdd(1, ordering: .relaxed)
+        messageCounters.sentWithoutID.wrappingAdd(1, ordering: .relaxed)
         counters.sendsLocked &+= 1
         guard let pending = pendingRequests.removeValue(forKey: id) else {
             messageCounters.deadLetters.wrappingAdd(1, ordering: .relaxed)

@@ -100,7 +100,7 @@ extension Kernel {
                 threads: threads.count, policy: runQueue.policy, slots: configuration.slots,
                 quantum: configuration.quantum, deterministic: configuration.deterministic,
                 spawned: counters.spawned, exited: counters.exited, reaped: counters.reaped,
-                restarts: counters.restarts, messagesSent: messageCounters.sent.current,
+                restarts: counters.restarts, messagesSent: messageCounters.sent,
                 messagesReceived: messageCounters.received.current, messagesQueued: queued,
                 deadLetters: messageCounters.deadLetters.current, sendsLocked: counters.sendsLocked,
                 wakeupsLocked: counters.wakeupsLocked, receivesLocked: counters.receivesLocked,
