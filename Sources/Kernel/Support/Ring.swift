@@ -5,65 +5,48 @@
 /// and a bounds check per write (a few percent of a message hop). A class owning its storage
 /// writes a slot directly. Its storage is allocated whole at once (a large event capacity is
 /// address space, not memory, until events fill it: the pages are untouched), so filling it
-/// copies nothing. Not thread-safe: its owner guards it.
+/// copies nothing.
+///
+/// Its elements are plain data (no references: checked when it is made), so overwriting the
+/// oldest is a store, with no destroy call and no note of which slots need one. Not
+/// thread-safe: its owner guards it.
 final class Ring<Element> {
     /// How many elements it keeps at most.
     let capacity: Int
     private let storage: UnsafeMutablePointer<Element>
-    /// Whether each slot holds an element whose destruction does nothing (see
-    /// ``append(_:plain:)``), so that overwriting it needs no destroy call.
-    private let plain: UnsafeMutablePointer<Bool>
     /// How many elements it holds now.
     private(set) var count = 0
     /// Where the oldest element is once the ring is full (before that: 0).
     private var oldest = 0
 
     init(capacity: Int) {
+        precondition(_isPOD(Element.self), "a ring holds plain data only")
         self.capacity = max(1, capacity)
         storage = .allocate(capacity: self.capacity)
-        plain = .allocate(capacity: self.capacity)
     }
 
-    deinit {
-        for slot in 0..<count where !plain[slot] { (storage + slot).deinitialize(count: 1) }
-        storage.deallocate()
-        plain.deallocate()
-    }
+    deinit { storage.deallocate() }
 
-    /// Appends `element`, replacing the oldest when full; returns its slot (for ``subscript(_:)``).
-    /// `plain` says that destroying `element` does nothing (it holds no reference, or only
-    /// immortal ones): overwriting it later then skips the destroy, which for an event with a
-    /// string and a value costs about 50 instructions (two per message hop).
-    @discardableResult @inline(__always)
-    func append(_ element: consuming Element, plain isPlain: Bool = false) -> Int {
+    /// Appends `element`, replacing the oldest when full.
+    @inline(__always)
+    func append(_ element: Element) {
         if count < capacity {
             (storage + count).initialize(to: element)
-            plain[count] = isPlain
             count += 1
-            return count - 1
+            return
         }
         let slot = oldest
-        if plain[slot] {
-            (storage + slot).initialize(to: element)
-        } else {
-            storage[slot] = element
-        }
-        plain[slot] = isPlain
+        (storage + slot).initialize(to: element)
         oldest = slot + 1 == capacity ? 0 : slot + 1
-        return slot
     }
 
-    /// The element in `slot`, as ``append(_:)`` returned it.
-    subscript(slot: Int) -> Element {
-        precondition(slot >= 0 && slot < count, "ring slot out of range")
-        return storage[slot]
+    /// The `index`th oldest element (0: the oldest).
+    subscript(index: Int) -> Element {
+        precondition(index >= 0 && index < count, "ring index out of range")
+        let slot = oldest + index
+        return storage[slot < capacity ? slot : slot - capacity]
     }
 
     /// Every element, oldest first.
-    var elements: [Element] {
-        var result: [Element] = []
-        result.reserveCapacity(count)
-        for index in 0..<count { result.append(storage[(oldest + index) % count]) }
-        return result
-    }
+    var elements: [Element] { (0..<count).map { self[$0] } }
 }

@@ -139,7 +139,7 @@ final class SliceHistory {
     func append(_ entry: consuming SliceEntry, of thread: KThread) {
         booked &+= 1
         thread.lastBookedSlice = booked
-        ring.append(entry, plain: true)
+        ring.append(entry)
         if thread.isFinished { keepName(of: thread) }
         while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
             endedNames.removeFirst()
