@@ -97,4 +97,38 @@ import Testing
         kernel.runUntilIdle()
         #expect(kernel.lock.withLock { kernel.sliceHistory.keptWaitLabels } == 0)
     }
+
+    /// A wait label and an ended thread's name are kept exactly while their slice is listed:
+    /// still shown when it is the oldest, forgotten with the next slice.
+    @Test func forgetsLabelsAndNamesWithTheirLastSlice() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(slots: 1, deterministic: true, seed: 1))
+        let idle = try kernel.spawn(program("idle") { Runnables.idle() })
+        let waiter = try kernel.spawn(
+            program("waiter") { Runnables.script([{ _ in .blocked(.wait(idle, timeoutMilliseconds: 1)) }]) })
+        kernel.runUntilIdle()
+        let label = "blocked: wait \(idle)"
+        var slices = kernel.recentSlices()
+        // The waiter's two slices: the wait, then its last.
+        #expect(slices.filter { $0.tid == waiter }.map(\.outcome.label) == [label, "finished"])
+        let index = try #require(slices.firstIndex { $0.tid == waiter })
+        _ = try kernel.spawn(yielder("filler", slices: SliceHistory.capacity - slices.count + index))
+        kernel.runUntilIdle()
+        slices = kernel.recentSlices()
+        #expect(slices.count == SliceHistory.capacity)
+        #expect(slices.first?.outcome.label == label && slices.first?.name == "waiter")
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptWaitLabels } == 1)
+
+        _ = try kernel.spawn(yielder("one", slices: 1))
+        kernel.runUntilIdle()
+        slices = kernel.recentSlices()
+        #expect(!slices.contains { $0.outcome.label == label })
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptWaitLabels } == 0)
+        #expect(slices.first?.tid == waiter && slices.first?.name == "waiter")
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptNames } == 3)  // waiter, filler, one
+
+        _ = try kernel.spawn(yielder("two", slices: 1))
+        kernel.runUntilIdle()
+        #expect(!kernel.recentSlices().contains { $0.tid == waiter })
+        #expect(kernel.lock.withLock { kernel.sliceHistory.keptNames } == 3)  // filler, one, two
+    }
 }

@@ -113,14 +113,17 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
     }
 
     /// Stamps `record` no earlier than the latest event and appends it; returns its time.
+    /// (The count is kept in a local: the record's stores might alias the log's fields, so the
+    /// compiler would read it again.)
     @inline(__always)
     private func add(_ record: consuming EventRecord) -> UInt64 {
-        appended &+= 1
+        let number = appended &+ 1
+        appended = number
         let stamp = max(record.time, latest)
         latest = stamp
         record.time = stamp
         ring.append(record)
-        if appended >= oldestExtraEvictedAt { dropEvictedExtras() }
+        if number >= oldestExtraEvictedAt { dropEvictedExtras() }
         return stamp
     }
 

@@ -14,10 +14,10 @@ final class Ring<Element> {
     /// How many elements it keeps at most.
     let capacity: Int
     private let storage: UnsafeMutablePointer<Element>
-    /// How many elements it holds now.
-    private(set) var count = 0
-    /// Where the oldest element is once the ring is full (before that: 0).
-    private var oldest = 0
+    /// Where the next element goes: once the ring is full, the oldest element's slot.
+    private var next = 0
+    /// Whether every slot holds an element (the ring has wrapped).
+    private var isFull = false
 
     init(capacity: Int) {
         precondition(_isPOD(Element.self), "a ring holds plain data only")
@@ -27,23 +27,26 @@ final class Ring<Element> {
 
     deinit { storage.deallocate() }
 
+    /// How many elements it holds now.
+    var count: Int { isFull ? capacity : next }
+
     /// Appends `element`, replacing the oldest when full.
     @inline(__always)
     func append(_ element: Element) {
-        if count < capacity {
-            (storage + count).initialize(to: element)
-            count += 1
-            return
-        }
-        let slot = oldest
+        let slot = next
         (storage + slot).initialize(to: element)
-        oldest = slot + 1 == capacity ? 0 : slot + 1
+        if slot &+ 1 < capacity {
+            next = slot &+ 1
+        } else {
+            next = 0
+            isFull = true
+        }
     }
 
     /// The `index`th oldest element (0: the oldest).
     subscript(index: Int) -> Element {
         precondition(index >= 0 && index < count, "ring index out of range")
-        let slot = oldest + index
+        let slot = isFull ? next + index : index
         return storage[slot < capacity ? slot : slot - capacity]
     }
 

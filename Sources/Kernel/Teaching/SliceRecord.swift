@@ -82,20 +82,31 @@ extension Kernel {
 
 /// A slice as the history keeps it: its thread's numbers rather than the thread, so that
 /// booking a slice (every context switch) copies no string and keeps no thread alive; the
-/// name is looked up when the slice is shown. Plain data: the ring copies it as bytes.
+/// name is looked up when the slice is shown. Plain data in 48 bytes (the slot, an OS
+/// thread's index, as 32 bits): the ring copies it as bytes.
 struct SliceEntry {
     var tid: TID
     var pid: PID
-    var slot: Int
     var start: UInt64
     var duration: UInt64
     var reductions: Int
+    var slot: Int32
     var end: SliceEnd
+
+    init(tid: TID, pid: PID, slot: Int, start: UInt64, duration: UInt64, reductions: Int, end: SliceEnd) {
+        self.tid = tid
+        self.pid = pid
+        self.start = start
+        self.duration = duration
+        self.reductions = reductions
+        self.slot = Int32(truncatingIfNeeded: slot)  // an OS thread's index
+        self.end = end
+    }
 
     /// The public record, naming the thread `name`; `waitLabel` as for ``SliceEnd/outcome(waitLabel:)``.
     func record(name: String, waitLabel: String?) -> SliceRecord {
         SliceRecord(
-            slot: slot, tid: tid, pid: pid, name: name, start: start, duration: duration,
+            slot: Int(slot), tid: tid, pid: pid, name: name, start: start, duration: duration,
             reductions: reductions, outcome: end.outcome(waitLabel: waitLabel))
     }
 }
@@ -131,26 +142,45 @@ final class SliceHistory {
     private var endedNames = Deque<EndedThreadName>()
     /// Labels of the listed slices that ended in a wait other than `receive` or `sleep`.
     private var waitLabels = Deque<WaitLabel>()
+    /// The count of ``booked`` at which the oldest kept name or label may be forgotten (at
+    /// most that: `.max` when none is kept). One comparison per slice instead of a look at
+    /// both deques.
+    private var nextForgetting = UInt64.max
 
     /// Books `entry`, a slice of `thread`, and forgets the names of ended threads and the wait
     /// labels whose slices have all been overwritten. (A thread that ended during this slice
     /// leaves its name.)
     @inline(__always)
-    func append(_ entry: consuming SliceEntry, of thread: KThread) {
+    func append(_ entry: SliceEntry, of thread: KThread) {
         booked &+= 1
         thread.lastBookedSlice = booked
         ring.append(entry)
         if thread.isFinished { keepName(of: thread) }
-        while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
-            endedNames.removeFirst()
-        }
-        while let oldest = waitLabels.first, isOverwritten(oldest.slice) { waitLabels.removeFirst() }
+        if booked >= nextForgetting { forgetOverwritten() }
     }
 
     /// Keeps `label`, the label of the wait the slice booked last ended in (one other than
     /// `receive` or `sleep`), while that slice is listed.
     func labelLastSlice(_ label: String) {
         waitLabels.append(WaitLabel(slice: booked, label: label))
+        keepUntilOverwritten(booked)
+    }
+
+    /// Forgets the kept names and labels whose slices have all been overwritten.
+    @inline(never)
+    private func forgetOverwritten() {
+        while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
+            endedNames.removeFirst()
+        }
+        while let oldest = waitLabels.first, isOverwritten(oldest.slice) { waitLabels.removeFirst() }
+        nextForgetting = .max
+        if let oldest = endedNames.first { keepUntilOverwritten(oldest.lastBookedSlice) }
+        if let oldest = waitLabels.first { keepUntilOverwritten(oldest.slice) }
+    }
+
+    /// Has ``append(_:of:)`` look again when the slice booked `number`th is overwritten.
+    private func keepUntilOverwritten(_ number: UInt64) {
+        nextForgetting = min(nextForgetting, number &+ UInt64(SliceHistory.capacity))
     }
 
     /// Keeps the name of `thread`, which is leaving the kernel's tables, while slices here show it.
@@ -166,10 +196,11 @@ final class SliceHistory {
         let kept = EndedThreadName(
             tid: thread.tid, name: thread.displayName, lastBookedSlice: thread.lastBookedSlice)
         if endedNames.last?.tid == thread.tid {
-            endedNames[endedNames.count - 1] = kept
+            endedNames[endedNames.count - 1] = kept  // a later slice: forgotten no sooner
         } else {
             endedNames.append(kept)
         }
+        keepUntilOverwritten(kept.lastBookedSlice)
     }
 
     /// How many ended threads' names it keeps (for tests).
@@ -214,7 +245,9 @@ extension Kernel {
     public var isTracing: Bool { lock.withLock { traceHandler != nil } }
 
     /// Books a slice for the history and the trace. Lock held; may release it briefly to call
-    /// the trace handler.
+    /// the trace handler. Inlined in the scheduler's slice loop (a call cost a slice about 20
+    /// instructions of saved registers); the rare parts are out of line.
+    @inline(__always)
     func recordSlice(
         _ thread: KThread, slot: Int, start: UInt64, duration: UInt64, reductions: Int, end: SliceEnd
     ) {
@@ -223,9 +256,15 @@ extension Kernel {
             reductions: reductions, end: end)
         sliceHistory.append(entry, of: thread)
         if end == .blockedOther { sliceHistory.labelLastSlice(lastOtherWaitLabel) }
+        if traceHandler != nil { trace(entry, of: thread) }
+    }
+
+    /// Calls the trace handler with `entry`, a slice of `thread`, without the lock.
+    @inline(never)
+    private func trace(_ entry: SliceEntry, of thread: KThread) {
         guard let handler = traceHandler else { return }
         let record = entry.record(
-            name: thread.displayName, waitLabel: end == .blockedOther ? lastOtherWaitLabel : nil)
+            name: thread.displayName, waitLabel: entry.end == .blockedOther ? lastOtherWaitLabel : nil)
         lock.unlock()
         handler(record)
         lock.lock()
