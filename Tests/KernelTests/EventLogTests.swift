@@ -148,6 +148,23 @@ import Testing
         #expect(released == nil)
     }
 
+    /// Messages and details still in the log are released with it.
+    @Test func extrasAreReleasedWithTheLog() {
+        weak var released: Closure?
+        do {
+            let log = EventLog(capacity: 4)
+            let closure = Closure(
+                programID: ObjectIdentifier(EventLog.self), function: 1, name: "f", captures: [])
+            released = closure
+            for index in 0..<6 {
+                log.append(
+                    time: 1, .send, pid: index, detail: "d\(index)", message: .list([.function(closure)]))
+            }
+            #expect(log.events().map(\.detail) == ["d2", "d3", "d4", "d5"])
+        }
+        #expect(released == nil)
+    }
+
     /// An event stamped before the latest (its slice began before another slot's event) is
     /// stamped the latest time, in the log and in the sink.
     @Test func timesNeverGoBackwards() {

@@ -1,4 +1,3 @@
-import DequeModule
 import Language
 
 /// A bounded, append-only log of kernel events: when full, the oldest entries are evicted
@@ -7,16 +6,20 @@ import Language
 /// are appended, which respects cause and effect (a message's send is appended before it is
 /// queued, so before its receive).
 ///
-/// It keeps compact ``EventRecord``s, and the few details and reference-holding messages
-/// beside them in ``extras``; the public ``KernelEvent`` is made when the log is read.
+/// It keeps compact ``EventRecord``s in a ring, and the few details and reference-holding
+/// messages beside them in ``extras``, at the same slots; the public ``KernelEvent`` is made
+/// when the log is read.
 final class EventLog: @unchecked Sendable {  // every field is read and written under `lock`
     private let spinLock = SpinLock()
     private let ring: Ring<EventRecord>
-    /// The extras of the listed events that have one, oldest first.
-    private var extras = Deque<EventExtra>()
-    /// The count of ``appended`` that evicts the oldest extra (`.max`: there is none). One
-    /// comparison per event instead of a look at ``extras``.
-    private var oldestExtraEvictedAt = UInt64.max
+    /// The extras of the listed events that have one, at their records' slots: allocated with
+    /// the first (address space until used, like the ring), initialized where a record's
+    /// fields say so. By slot rather than in a queue: keeping one and dropping it when its
+    /// record is overwritten are a store each (a `Deque` of extras cost `bench spawn-program`
+    /// about 300 instructions per spawn).
+    private var extras: UnsafeMutablePointer<EventExtra>?
+    /// How many extras it keeps: while none, an event overwrites a record without looking at it.
+    private var extrasKept = 0
     private var appended: UInt64 = 0
     /// The latest event time: an event stamped earlier (its slice began before another
     /// slot's event) is stamped this instead, so times never go backwards in the log.
@@ -25,6 +28,14 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
 
     init(capacity: Int) {
         ring = Ring(capacity: capacity)
+    }
+
+    deinit {
+        guard let extras else { return }
+        for index in 0..<ring.count where ring[index].fields.contains(.extra) {
+            (extras + ring.slot(at: index)).deinitialize(count: 1)
+        }
+        extras.deallocate()
     }
 
     /// How many events were ever appended.
@@ -67,13 +78,11 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
     ) {
         let inline = InlineValue(message)
         let hasExtra = !detail.isEmpty || inline == nil
-        let stamp = add(
+        let (stamp, slot) = add(
             EventRecord(
                 time: time, kind: kind, pid: pid, tid: tid, peer: peer, correlation: correlation,
                 message: inline ?? .elsewhere, hasExtra: hasExtra))
-        if hasExtra {
-            keep(EventExtra(sequence: appended, detail: detail, message: inline == nil ? message : nil))
-        }
+        if hasExtra { keep(EventExtra(detail: detail, message: inline == nil ? message : nil), inSlot: slot) }
         if eventSink != nil {
             feedSink(
                 time: stamp, kind, pid: pid, tid: tid, peer: peer, detail: detail, correlation: correlation,
@@ -90,11 +99,11 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
         message: Value? = nil
     ) {
         let inline = InlineValue(message)
-        let stamp = add(
+        let (stamp, slot) = add(
             EventRecord(
                 time: time, kind: kind, pid: pid, tid: tid, peer: peer, correlation: correlation,
                 message: inline ?? .elsewhere, hasExtra: inline == nil))
-        if inline == nil { keep(EventExtra(sequence: appended, detail: "", message: message)) }
+        if inline == nil { keep(EventExtra(detail: "", message: message), inSlot: slot) }
         if eventSink != nil {
             feedSink(
                 time: stamp, kind, pid: pid, tid: tid, peer: peer, detail: "", correlation: correlation,
@@ -112,35 +121,33 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
         spinLock.unlock()
     }
 
-    /// Stamps `record` no earlier than the latest event and appends it; returns its time.
-    /// (The count is kept in a local: the record's stores might alias the log's fields, so the
-    /// compiler would read it again.)
+    /// Stamps `record` no earlier than the latest event and appends it, dropping the extra of the
+    /// record it replaces; returns its time and slot.
     @inline(__always)
-    private func add(_ record: consuming EventRecord) -> UInt64 {
-        let number = appended &+ 1
-        appended = number
+    private func add(_ record: consuming EventRecord) -> (time: UInt64, slot: Int) {
+        appended &+= 1
         let stamp = max(record.time, latest)
         latest = stamp
         record.time = stamp
-        ring.append(record)
-        if number >= oldestExtraEvictedAt { dropEvictedExtras() }
-        return stamp
+        if extrasKept > 0 { dropReplacedExtra() }
+        return (stamp, ring.append(record))
     }
 
-    /// Keeps `extra`, the latest event's. (Rare, like the next two: kept out of line, so that the
-    /// message path's callers inline the rest.)
+    /// Keeps `extra`, the event's in `slot`. (Rare, like the next two: kept out of line, so
+    /// that the message path's callers inline the rest.)
     @inline(never)
-    private func keep(_ extra: EventExtra) {
-        if extras.isEmpty { oldestExtraEvictedAt = extra.sequence &+ UInt64(ring.capacity) }
-        extras.append(extra)
+    private func keep(_ extra: consuming EventExtra, inSlot slot: Int) {
+        if extras == nil { extras = .allocate(capacity: ring.capacity) }
+        (extras.unsafelyUnwrapped + slot).initialize(to: extra)
+        extrasKept += 1
     }
 
-    /// Forgets the extras of the events the ring no longer holds.
+    /// Drops the extra of the record the next append replaces, if it has one.
     @inline(never)
-    private func dropEvictedExtras() {
-        let capacity = UInt64(ring.capacity)
-        while let oldest = extras.first, oldest.sequence &+ capacity <= appended { extras.removeFirst() }
-        oldestExtraEvictedAt = extras.first.map { $0.sequence &+ capacity } ?? .max
+    private func dropReplacedExtra() {
+        guard let replaced = ring.nextReplaced, replaced.fields.contains(.extra) else { return }
+        (extras.unsafelyUnwrapped + ring.nextSlot).deinitialize(count: 1)
+        extrasKept -= 1
     }
 
     @inline(never)
@@ -159,16 +166,11 @@ final class EventLog: @unchecked Sendable {  // every field is read and written 
         spinLock.withLock {
             let first = appended &- UInt64(ring.count) &+ 1  // the oldest listed event's number
             let skipped = after < first ? 0 : Int(min(after &- first &+ 1, UInt64(ring.count)))
-            var extraIndex = extras.firstIndex { $0.sequence >= first &+ UInt64(skipped) } ?? extras.endIndex
             var events: [KernelEvent] = []
             events.reserveCapacity(ring.count - skipped)
             for index in skipped..<ring.count {
                 let record = ring[index]
-                var extra: EventExtra?
-                if record.fields.contains(.extra) {
-                    extra = extras[extraIndex]
-                    extraIndex += 1
-                }
+                let extra = record.fields.contains(.extra) ? extras?[ring.slot(at: index)] : nil
                 events.append(record.event(sequence: first &+ UInt64(index), extra: extra))
             }
             return events

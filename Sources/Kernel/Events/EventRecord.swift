@@ -63,8 +63,6 @@ struct EventRecord {
 /// What an event keeps beside its ``EventRecord``: its detail and a message that holds a
 /// reference. Few events have one (spawns, exits, signals: not a message's send or receive).
 struct EventExtra {
-    /// The event's number, to match it with its record.
-    let sequence: UInt64
     let detail: String
     let message: Value?
 }

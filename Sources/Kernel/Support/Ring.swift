@@ -30,9 +30,15 @@ final class Ring<Element> {
     /// How many elements it holds now.
     var count: Int { isFull ? capacity : next }
 
-    /// Appends `element`, replacing the oldest when full.
-    @inline(__always)
-    func append(_ element: Element) {
+    /// The slot the next ``append(_:)`` writes.
+    var nextSlot: Int { next }
+
+    /// The element the next ``append(_:)`` replaces, if the ring is full.
+    var nextReplaced: Element? { isFull ? storage[next] : nil }
+
+    /// Appends `element`, replacing the oldest when full; returns its slot.
+    @discardableResult @inline(__always)
+    func append(_ element: Element) -> Int {
         let slot = next
         (storage + slot).initialize(to: element)
         if slot &+ 1 < capacity {
@@ -41,14 +47,18 @@ final class Ring<Element> {
             next = 0
             isFull = true
         }
+        return slot
+    }
+
+    /// The slot of the `index`th oldest element (0: the oldest).
+    func slot(at index: Int) -> Int {
+        precondition(index >= 0 && index < count, "ring index out of range")
+        let slot = isFull ? next + index : index
+        return slot < capacity ? slot : slot - capacity
     }
 
     /// The `index`th oldest element (0: the oldest).
-    subscript(index: Int) -> Element {
-        precondition(index >= 0 && index < count, "ring index out of range")
-        let slot = isFull ? next + index : index
-        return storage[slot < capacity ? slot : slot - capacity]
-    }
+    subscript(index: Int) -> Element { storage[slot(at: index)] }
 
     /// Every element, oldest first.
     var elements: [Element] { (0..<count).map { self[$0] } }

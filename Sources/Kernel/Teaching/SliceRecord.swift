@@ -1,5 +1,3 @@
-import DequeModule
-
 /// How a slice ended: the frequent waits (`receive`, `sleep`) as plain cases, any other wait
 /// with its label as `ps` shows it.
 public enum SliceOutcome: Sendable {
@@ -139,9 +137,9 @@ final class SliceHistory {
     /// Slices booked so far; a thread's ``KThread/lastBookedSlice`` is this count at its last.
     private var booked: UInt64 = 0
     /// Names of ended threads that may still have slices here, oldest ended first.
-    private var endedNames = Deque<EndedThreadName>()
+    private let endedNames = FIFO<EndedThreadName>()
     /// Labels of the listed slices that ended in a wait other than `receive` or `sleep`.
-    private var waitLabels = Deque<WaitLabel>()
+    private let waitLabels = FIFO<WaitLabel>()
     /// The count of ``booked`` at which the oldest kept name or label may be forgotten (at
     /// most that: `.max` when none is kept). One comparison per slice instead of a look at
     /// both deques.
@@ -169,13 +167,11 @@ final class SliceHistory {
     /// Forgets the kept names and labels whose slices have all been overwritten.
     @inline(never)
     private func forgetOverwritten() {
-        while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
-            endedNames.removeFirst()
-        }
-        while let oldest = waitLabels.first, isOverwritten(oldest.slice) { waitLabels.removeFirst() }
+        while !endedNames.isEmpty, isOverwritten(endedNames[0].lastBookedSlice) { endedNames.removeFirst() }
+        while !waitLabels.isEmpty, isOverwritten(waitLabels[0].slice) { waitLabels.removeFirst() }
         nextForgetting = .max
-        if let oldest = endedNames.first { keepUntilOverwritten(oldest.lastBookedSlice) }
-        if let oldest = waitLabels.first { keepUntilOverwritten(oldest.slice) }
+        if !endedNames.isEmpty { keepUntilOverwritten(endedNames[0].lastBookedSlice) }
+        if !waitLabels.isEmpty { keepUntilOverwritten(waitLabels[0].slice) }
     }
 
     /// Has ``append(_:of:)`` look again when the slice booked `number`th is overwritten.
@@ -195,7 +191,7 @@ final class SliceHistory {
     private func keepName(of thread: KThread) {
         let kept = EndedThreadName(
             tid: thread.tid, name: thread.displayName, lastBookedSlice: thread.lastBookedSlice)
-        if endedNames.last?.tid == thread.tid {
+        if !endedNames.isEmpty && endedNames[endedNames.count - 1].tid == thread.tid {
             endedNames[endedNames.count - 1] = kept  // a later slice: forgotten no sooner
         } else {
             endedNames.append(kept)
@@ -213,9 +209,9 @@ final class SliceHistory {
     /// they were named. Lock held.
     func records(liveName: (TID) -> String?) -> [SliceRecord] {
         var ended: [TID: String] = [:]
-        for kept in endedNames { ended[kept.tid] = kept.name }
+        for index in 0..<endedNames.count { ended[endedNames[index].tid] = endedNames[index].name }
         var labels: [UInt64: String] = [:]
-        for kept in waitLabels { labels[kept.slice] = kept.label }
+        for index in 0..<waitLabels.count { labels[waitLabels[index].slice] = waitLabels[index].label }
         let first = booked &- UInt64(ring.count) &+ 1  // the oldest listed slice's number
         return ring.elements.enumerated().map { index, entry in
             entry.record(
