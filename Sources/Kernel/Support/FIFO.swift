@@ -1,12 +1,11 @@
-/// A first-in, first-out queue: the event log's extras and the slice history's kept names
-/// and wait labels, appended at the back and dropped from the front as the ring they go with
-/// overwrites their entries.
+/// A first-in, first-out queue: the slice history's kept names and wait labels, appended at
+/// the back and dropped from the front as the history overwrites their slices.
 ///
-/// Written here rather than kept in a `Deque`: in `bench spawn-program`, where most events
-/// have a detail, `Deque`'s `first`, `removeFirst` and `append` cost 30 to 190 instructions
-/// each (copy-on-write checks, and value witness calls: its generic code was not specialized
-/// for these elements), several times per spawn. A class owning its storage does each in a
-/// few. Not thread-safe: its owner guards it.
+/// Written here rather than kept in a `Deque`: `Deque`'s `first`, `removeFirst` and `append`
+/// were not specialized for these elements (value witness calls, copy-on-write checks), and
+/// `bench spawn-program` keeps and drops a name per spawn: 0.36 M fewer instructions in
+/// 12,000 spawns (callgrind). Elements are read in place (``subscript(_:)``), so a look at one
+/// field retains nothing. Not thread-safe: its owner guards it.
 final class FIFO<Element> {
     private var storage: UnsafeMutablePointer<Element>
     private var capacity: Int
