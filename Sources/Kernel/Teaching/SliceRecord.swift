@@ -1,3 +1,5 @@
+import DequeModule
+
 /// How a slice ended: the frequent waits (`receive`, `sleep`) as plain cases, any other wait
 /// with its label as `ps` shows it.
 public enum SliceOutcome: Sendable {
@@ -137,9 +139,9 @@ final class SliceHistory {
     /// Slices booked so far; a thread's ``KThread/lastBookedSlice`` is this count at its last.
     private var booked: UInt64 = 0
     /// Names of ended threads that may still have slices here, oldest ended first.
-    private let endedNames = FIFO<EndedThreadName>()
+    private var endedNames = Deque<EndedThreadName>()
     /// Labels of the listed slices that ended in a wait other than `receive` or `sleep`.
-    private let waitLabels = FIFO<WaitLabel>()
+    private var waitLabels = Deque<WaitLabel>()
     /// The count of ``booked`` at which the oldest kept name or label may be forgotten (at
     /// most that: `.max` when none is kept). One comparison per slice instead of a look at
     /// both deques.
