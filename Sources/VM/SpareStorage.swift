@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Synchronization
 
 /// Spare storage blocks of the size most threads start with (4 frames, 16 registers), kept
 /// for the next new thread: a short-lived process then costs no `malloc` and `free` for its
@@ -11,7 +12,7 @@
 /// absorb: the allocation and its free cost a spawned child about 450 instructions, where
 /// taking and giving back a spare costs about 60 (callgrind, `bench spawn-program`).
 ///
-/// Shared by every kernel and OS thread, behind a pthread mutex (``SparePool``). Holds at most ``limit`` blocks
+/// Shared by every kernel and OS thread, behind a small lock (``SparePool``). Holds at most ``limit`` blocks
 /// (90 KB); a block beyond that is freed. A block's contents are uninitialized memory.
 enum SpareStorage {
     /// Frames in a pooled block.
@@ -43,28 +44,19 @@ enum SpareStorage {
     static var count: Int { blocks.withLock { $0.count } }
 }
 
-/// The spare blocks' addresses behind a pthread mutex, which ThreadSanitizer understands:
-/// with `Synchronization.Mutex` it reported a "Swift access race" in `take` about one run in
-/// three (it does not see that lock's ordering on Linux; the kernel lock is a pthread mutex
-/// for the same reason).
-private final class SparePool: @unchecked Sendable {  // `blocks` is only touched holding `mutex`
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+/// The spare blocks' addresses behind a one-word lock whose acquire/release ordering
+/// ThreadSanitizer sees: with `Synchronization.Mutex` it reported a "Swift access race" in
+/// `take` about one run in three (it does not see that lock's ordering on Linux), and a
+/// pthread mutex cost a program spawn 100 more instructions. (The kernel's `SpinLock`, which
+/// the VM, a layer below, cannot use; a few instructions are ever held under it.)
+private final class SparePool: @unchecked Sendable {  // `blocks` is only touched holding `taken`
+    private let taken = Atomic<Bool>(false)
     private var blocks: [UInt] = []
 
-    init() {
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    /// Runs `body` on the list, holding the mutex.
+    /// Runs `body` on the list, holding the lock.
     func withLock<T>(_ body: (inout [UInt]) -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        while taken.exchange(true, ordering: .acquiring) { sched_yield() }
+        defer { taken.store(false, ordering: .releasing) }
         return body(&blocks)
     }
 }
