@@ -21,7 +21,7 @@ public final class Kernel: @unchecked Sendable {  // all mutable state is guarde
     var lastID = 0
     var runQueue: RunQueue
     /// The thread a slice's end woke to run next on the same slot, kept out of the run queue:
-    /// see ``handOff(_:)``. Lock held.
+    /// see ``enqueue(_:)``. Lock held.
     var handoff: KThread?
     /// Whether ``enqueue(_:)`` may hand a thread off rather than queue it (while a slice's end
     /// makes its deferred wake-up). Lock held.
