@@ -169,11 +169,13 @@ final class SliceHistory {
     /// Forgets the kept names and labels whose slices have all been overwritten.
     @inline(never)
     private func forgetOverwritten() {
-        while !endedNames.isEmpty, isOverwritten(endedNames[0].lastBookedSlice) { endedNames.removeFirst() }
-        while !waitLabels.isEmpty, isOverwritten(waitLabels[0].slice) { waitLabels.removeFirst() }
+        while let oldest = endedNames.first, isOverwritten(oldest.lastBookedSlice) {
+            endedNames.removeFirst()
+        }
+        while let oldest = waitLabels.first, isOverwritten(oldest.slice) { waitLabels.removeFirst() }
         nextForgetting = .max
-        if !endedNames.isEmpty { keepUntilOverwritten(endedNames[0].lastBookedSlice) }
-        if !waitLabels.isEmpty { keepUntilOverwritten(waitLabels[0].slice) }
+        if let oldest = endedNames.first { keepUntilOverwritten(oldest.lastBookedSlice) }
+        if let oldest = waitLabels.first { keepUntilOverwritten(oldest.slice) }
     }
 
     /// Has ``append(_:of:)`` look again when the slice booked `number`th is overwritten.
@@ -193,7 +195,7 @@ final class SliceHistory {
     private func keepName(of thread: KThread) {
         let kept = EndedThreadName(
             tid: thread.tid, name: thread.displayName, lastBookedSlice: thread.lastBookedSlice)
-        if !endedNames.isEmpty && endedNames[endedNames.count - 1].tid == thread.tid {
+        if endedNames.last?.tid == thread.tid {
             endedNames[endedNames.count - 1] = kept  // a later slice: forgotten no sooner
         } else {
             endedNames.append(kept)
@@ -211,9 +213,9 @@ final class SliceHistory {
     /// they were named. Lock held.
     func records(liveName: (TID) -> String?) -> [SliceRecord] {
         var ended: [TID: String] = [:]
-        for index in 0..<endedNames.count { ended[endedNames[index].tid] = endedNames[index].name }
+        for kept in endedNames { ended[kept.tid] = kept.name }
         var labels: [UInt64: String] = [:]
-        for index in 0..<waitLabels.count { labels[waitLabels[index].slice] = waitLabels[index].label }
+        for kept in waitLabels { labels[kept.slice] = kept.label }
         let first = booked &- UInt64(ring.count) &+ 1  // the oldest listed slice's number
         return ring.elements.enumerated().map { index, entry in
             entry.record(
