@@ -53,7 +53,10 @@ else
 fi
 # The ring and the spawns, the figures the kernel is held to against BEAM, in three
 # interleaved rounds with each tool's best kept (as fib below): one run each put the two
-# tools in different drifts of the machine's speed.
+# tools in different drifts of the machine's speed. Within a round each tool also runs the
+# rings and the program spawn in three laps and keeps the fastest: this machine switches
+# between a fast and a slow step (about 1.5x apart, for both tools alike) that lasts a
+# fraction of a second to seconds, so one lap compared the steps, not the tools.
 note "ring and spawn: dkctl and BEAM, three interleaved rounds"
 for round in 1 2 3; do
   "$dkctl" bench --json spawn ring spawn-program >"$out/rounds-dkctl-$round.json"

@@ -24,8 +24,10 @@ enum BenchPrograms {
     static let ring = #"""
         // A ring of N processes (this one and N-1 nodes) passes a token M times round: N*M hops.
         // Run it:  dkctl run shell-scripts/bench/ring.orch 1000 100
+        // A fourth argument L runs L laps of N*M hops on the same ring, each timed on its own:
+        //          dkctl run shell-scripts/bench/ring.orch 1000 1000 - 3
         // With a third argument "phased" (as `dkctl bench ring` runs it) it tells its parent "ready"
-        // once the ring is wired, starts on "go" and sends "done" after the last hop.
+        // once the ring is wired, starts each lap on "go" and sends "done" after its last hop.
         orchestrator benchring version "1.0.0"
 
         fn main(args) {
@@ -33,21 +35,22 @@ enum BenchPrograms {
           let n = int(args[0] ?? "1000")
           let m = int(args[1] ?? "100")
           let phased = (args[2] ?? "") == "phased"
+          let laps = int(args[3] ?? "1")
           var members = [self()]
           for i in 1..<n { members.append(spawn("benchring", ["node"])) }
           for i in 1..<n { send(members[i], members[(i + 1) % n]) }
           let next = members[1 % n]
-          if phased {
-            send(parent(), "ready")
-            receive { "go" => {} }
+          if phased { send(parent(), "ready") }
+          for lap in 0..<laps {
+            if phased { receive { "go" => {} } }
+            let started = now()
+            var rounds = 0
+            while rounds < m {
+              send(next, rounds)
+              receive { _ => rounds += 1 }
+            }
+            if phased { send(parent(), "done") } else { print("\(n * m) hops in \(now() - started) ms") }
           }
-          let started = now()
-          var rounds = 0
-          while rounds < m {
-            send(next, rounds)
-            receive { _ => rounds += 1 }
-          }
-          if phased { send(parent(), "done") } else { print("\(n * m) hops in \(now() - started) ms") }
           send(next, "stop")
           receive { "stop" => {} }
           return 0
@@ -73,8 +76,10 @@ enum BenchPrograms {
     static let spawn = #"""
         // Spawns N processes of this program that exit at once (after one message to their parent,
         // so the parent knows they all ran). Run it:  dkctl run shell-scripts/bench/spawn.orch 1000
+        // A third argument L spawns L batches of N, each timed on its own:
+        //          dkctl run shell-scripts/bench/spawn.orch 1000 - 3
         // With a second argument "phased" (as `dkctl bench spawn-program` runs it) it tells its
-        // parent "ready", starts on "go" and sends "done" when every child has run.
+        // parent "ready", starts each batch on "go" and sends "done" when all of its children have run.
         orchestrator benchspawn version "1.0.0"
 
         fn main(args) {
@@ -84,15 +89,16 @@ enum BenchPrograms {
           }
           let n = int(args[0] ?? "1000")
           let phased = (args[1] ?? "") == "phased"
-          if phased {
-            send(parent(), "ready")
-            receive { "go" => {} }
+          let laps = int(args[2] ?? "1")
+          if phased { send(parent(), "ready") }
+          for lap in 0..<laps {
+            if phased { receive { "go" => {} } }
+            let started = now()
+            for i in 0..<n { spawn("benchspawn", ["child"]) }
+            var ran = 0
+            while ran < n { receive { 1 => ran += 1 } }
+            if phased { send(parent(), "done") } else { print("\(n) spawns in \(now() - started) ms") }
           }
-          let started = now()
-          for i in 0..<n { spawn("benchspawn", ["child"]) }
-          var ran = 0
-          while ran < n { receive { 1 => ran += 1 } }
-          if phased { send(parent(), "done") } else { print("\(n) spawns in \(now() - started) ms") }
           return 0
         }
         """#
