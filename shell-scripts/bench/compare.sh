@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs dkctl's benchmarks and the same work on the BEAM (Erlang/OTP), Lua 5.4 and Python 3,
 # side by side, and prints one table with ratios. A yardstick that is not installed is
-# skipped with a note. Needs python3 for the table. About two minutes on 2 cores.
+# skipped with a note. Needs python3 for the table. About a minute on 2 cores.
 #
 #   shell-scripts/bench/compare.sh [--no-build] [--json-dir DIR]
 #
@@ -51,14 +51,14 @@ if command -v erl >/dev/null && command -v erlc >/dev/null; then
 else
   note "erl not installed: no BEAM column"
 fi
-# The ring and the spawns, the figures the kernel is held to against BEAM, in three
-# interleaved rounds with each tool's best kept (as fib below): one run each put the two
-# tools in different drifts of the machine's speed. Within a round each tool also runs the
-# rings and the program spawn in three laps and keeps the fastest: this machine switches
-# between a fast and a slow step (about 1.5x apart, for both tools alike) that lasts a
-# fraction of a second to seconds, so one lap compared the steps, not the tools.
-note "ring and spawn: dkctl and BEAM, three interleaved rounds"
-for round in 1 2 3; do
+# The ring and the spawns, the figures the kernel is held to against BEAM, in five
+# interleaved rounds with each tool's best kept (as fib below), and within a round in three
+# timed laps with the fastest kept. This machine switches between a fast and a slow step
+# (about 1.5x apart for both tools; a ring timed lap by lap shows it) that lasts from a
+# fraction of a second to several seconds, so one lap each, or three rounds, often compared
+# one tool's fast step with the other's slow one.
+note "ring and spawn: dkctl and BEAM, five interleaved rounds"
+for round in 1 2 3 4 5; do
   "$dkctl" bench --json spawn ring spawn-program >"$out/rounds-dkctl-$round.json"
   if ((beam)); then
     erl -noshell -pa "$out/beam" -run dkbench main ring spawn -s init stop >"$out/rounds-beam-$round.json"
