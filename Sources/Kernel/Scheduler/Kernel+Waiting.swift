@@ -107,6 +107,7 @@ extension Kernel {
             wake(thread, receiveWake(thread))
             return
         }
+        guard let timeout else { return }  // the usual receive: no timer (nor a call to arm none)
         if timeout == 0 {
             wake(thread, .value(.bool(false)))
             return

@@ -29,17 +29,22 @@ struct TimerQueue {
     private var sequence: UInt64 = 0
 
     var isEmpty: Bool { heap.isEmpty }
-    var nextDeadline: UInt64? { heap.min?.deadline }
+    /// The earliest deadline, kept beside the heap: the scheduler reads it before every slice,
+    /// and `heap.min` copies the whole entry (its action's references retained and released).
+    private(set) var nextDeadline: UInt64?
 
     mutating func schedule(at deadline: UInt64, _ action: TimerAction) {
         sequence &+= 1
         heap.insert(TimerEntry(deadline: deadline, sequence: sequence, action: action))
+        nextDeadline = min(nextDeadline ?? .max, deadline)
     }
 
     /// Removes and returns the earliest timer if it is due at `now`.
     mutating func popDue(now: UInt64) -> TimerAction? {
-        guard let first = heap.min, first.deadline <= now else { return nil }
-        return heap.removeMin().action
+        guard let next = nextDeadline, next <= now else { return nil }
+        let action = heap.removeMin().action
+        nextDeadline = heap.min?.deadline
+        return action
     }
 }
 
