@@ -276,8 +276,10 @@ import Testing
         let pid = try kernel.spawn(Executable(name: "idle") { _ in Runnables.idle() })
         kernel.runUntilIdle()
         var threads = try kernel.threadList(of: pid)
+        threads[0].cpuNanoseconds = 250
+        threads[0].wallNanoseconds = 1000
         var sampler = ThreadSampler()
-        #expect(sampler.sample(threads, now: 1000) == [0])
+        #expect(sampler.sample(threads, now: 1000) == [25])  // the first: its average since it started
         threads[0].cpuNanoseconds += 500
         #expect(sampler.sample(threads, now: 2000) == [50])
     }

@@ -4,14 +4,20 @@ import Kernel
     import Glibc
 #endif
 
-/// `top --batch`: plain-text snapshots for scripts — the header and the whole table, no
-/// escape codes, no trailing spaces.
+/// `top --batch`: plain-text snapshots for scripts — the header, the whole table and the
+/// threads of the busiest process, no escape codes, no trailing spaces.
 public struct BatchRenderer: Sendable {
+    /// The most lines the threads pane takes, its header included (then "… N more").
+    public static let threadLines = 21
+
     public let width: Int
     public let glyphs: TreeGlyphs
     public let treeMode: Bool
     public let sortKey: SortKey
     private var sampler = Sampler()
+    private var threadSampler = ThreadSampler()
+    /// The process whose threads the last snapshot showed (their CPU% is measured from there).
+    private var threadsOf: PID?
 
     public init(width: Int = 80, glyphs: TreeGlyphs = .ascii, treeMode: Bool = true, sortKey: SortKey = .pid)
     {
@@ -22,9 +28,32 @@ public struct BatchRenderer: Sendable {
     }
 
     /// One snapshot of `kernel`: CPU% against the previous call (the first: since each
-    /// process started).
+    /// process started), then the threads of the process the interactive monitor would best
+    /// be pointed at (see ``shownProcess(in:)``), as its threads pane shows them.
     public mutating func snapshot(of kernel: Kernel) -> [String] {
-        lines(for: sampler.collectSnapshots(from: kernel))
+        let sample = sampler.collectSnapshots(from: kernel)
+        let pid = Self.shownProcess(in: ProcessTable(sample: sample, treeMode: treeMode, sortKey: sortKey))
+        if pid != threadsOf {
+            threadSampler = ThreadSampler()
+            threadsOf = pid
+        }
+        let threads = pid.flatMap { try? kernel.threadList(of: $0) } ?? []
+        let cpu = threadSampler.sample(threads, now: sample.stats.uptimeNanoseconds)
+        let pane = ThreadsPaneLayout(width: width).lines(
+            pid: pid, threads: threads, cpu: cpu, height: min(threads.count + 1, Self.threadLines))
+        return lines(for: sample) + [""] + pane.map(\.text.trimmingTrailingSpaces)
+    }
+
+    /// The process whose threads a snapshot lists, as the selected one of the interactive
+    /// monitor: there is no cursor in a script, so the busiest (highest CPU%), the lowest row
+    /// among equals — the newest process when the table is in PID order, and not init when
+    /// nothing runs.
+    static func shownProcess(in table: ProcessTable) -> PID? {
+        var best: (row: Int, cpu: Double)?
+        for row in table.rows.indices where best.map({ table.cpuPercent(atRow: row) >= $0.cpu }) ?? true {
+            best = (row, table.cpuPercent(atRow: row))
+        }
+        return best.flatMap { table.process(atRow: $0.row)?.pid }
     }
 
     /// The lines of one snapshot of `sample` (versions and warnings from its full snapshots).
@@ -40,7 +69,7 @@ public struct BatchRenderer: Sendable {
 }
 
 /// `top --batch -n N -d S`: `iterations` snapshots, `delaySeconds` apart, each one string of
-/// lines (header, blank line, table). In deterministic mode the kernel is run for the delay
+/// lines (header, blank line, table, blank line, threads pane). In deterministic mode the kernel is run for the delay
 /// instead of sleeping.
 public func renderBatch(
     kernel: Kernel, iterations: Int, delaySeconds: Double, width: Int,

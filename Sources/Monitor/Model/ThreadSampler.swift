@@ -1,6 +1,8 @@
 import Kernel
 
-/// CPU% of the threads of one process, against the previous reading of the same threads.
+/// CPU% of the threads of one process, against the previous reading of the same threads. The
+/// first reading has no previous one: a thread then shows its average since it started, as
+/// processes do (see ``Sampler``).
 public struct ThreadSampler: Sendable {
     private var previous: [TID: UInt64] = [:]
     private var previousTime: UInt64?
@@ -15,7 +17,10 @@ public struct ThreadSampler: Sendable {
             previousTime = now
         }
         guard let before = previousTime, now > before else {
-            return threads.map { _ in 0 }
+            return threads.map { thread in
+                thread.wallNanoseconds > 0
+                    ? Double(thread.cpuNanoseconds) * 100 / Double(thread.wallNanoseconds) : 0
+            }
         }
         let elapsed = Double(now - before)
         return threads.map { thread in

@@ -39,7 +39,8 @@ extension CommandCatalogue {
                 F5 or t tree, + and - collapse, F6 sort (P M T), F7 ] and F8 [ renice, F9 or k kill,
                 Space tags (c a subtree, U untags), s suspend, r resume, Z pause, F follow,
                 Enter details, q quit.
-                --batch prints N plain-text snapshots (-n), -d seconds apart, for scripts.
+                --batch prints N plain-text snapshots (-n), -d seconds apart, for scripts: the
+                header, the process table and the threads of the busiest process.
                 Sort keys: pid, cpu, mem, threads, time, name, state.
                 """, action: top)
     ]
