@@ -21,10 +21,11 @@ extension Parser {
         return body
     }
 
-    /// Requires a statement to end: `;`, a line break, `}` or end of file.
-    mutating func endOfStatement() throws(Abort) {
+    /// Requires a statement to end: `;`, a line break, `}` or end of file. `what` names what
+    /// ended, for the error.
+    mutating func endOfStatement(_ what: String = "the statement") throws(Abort) {
         if accept(.semicolon) || current.newlineBefore || check(.rbrace) || current.kind == .eof { return }
-        throw fail("expected a line break or ';' after the statement, found \(current.display)")
+        throw fail("expected a line break or ';' after \(what), found \(current.display)")
     }
 
     /// Parses one statement.
@@ -131,9 +132,13 @@ extension Parser {
         defer { leave() }
         var clauses: [ReceiveClause] = []
         var after: (Expr, [Stmt])?
+        // Whether any clause was begun, even one that failed to parse: only a receive with none
+        // at all is empty (a clause with an error must not also be reported as missing).
+        var hasClauses = false
         while !check(.rbrace), current.kind != .eof {
             if mustStop { throw Abort() }
             if accept(.semicolon) { continue }
+            hasClauses = true
             do {
                 if check(.after) {
                     if after != nil { throw fail("a receive can have only one 'after' clause") }
@@ -158,14 +163,16 @@ extension Parser {
             }
         }
         try expect(.rbrace, "to close the receive")
-        if clauses.isEmpty && after == nil { record("a receive needs at least one clause", at: loc) }
+        if !hasClauses { record("a receive needs at least one clause", at: loc) }
         return .receive(clauses, after: after, loc)
     }
 
+    /// Parses the body after `=>`: a block, or one statement that, like any statement, ends at a
+    /// line break or `;` (or the receive's `}`), so clauses on one line need `;` between them.
     private mutating func clauseBody() throws(Abort) -> [Stmt] {
         if check(.lbrace) { return try block() }
         let s = try statement()
-        try endOfStatement()
+        try endOfStatement("the receive clause")
         return [s]
     }
 

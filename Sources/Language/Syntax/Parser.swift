@@ -122,48 +122,6 @@ public struct Parser {
         return result
     }
 
-    private mutating func parseHeader(into file: inout SourceFile, required: Bool) {
-        guard case .identifier(let word) = current.kind, let kind = ProgramKind(rawValue: word),
-            case .identifier = tokens[min(pos + 1, tokens.count - 1)].kind
-        else {
-            if required {
-                record(
-                    "expected a header 'orchestrator NAME version \"X.Y.Z\"' (or service/tool), found "
-                        + current.display, at: location)
-            }
-            return
-        }
-        advance()
-        file.kind = kind
-        if case .identifier(let name) = current.kind { file.name = name }
-        advance()
-        while accept(.dot) || accept(.minus) {  // dotted or dashed names: a.b-c
-            if case .identifier(let more) = current.kind {
-                file.name += tokens[pos - 1].kind == .punct(.dot) ? ".\(more)" : "-\(more)"
-                advance()
-            }
-        }
-        guard case .identifier("version") = current.kind else {
-            record(
-                "expected 'version \"X.Y.Z\"' after the program name, found \(current.display)", at: location)
-            return
-        }
-        advance()
-        guard case .string(let parts) = current.kind, parts.count <= 1 else {
-            record("expected a version string like \"1.0.0\", found \(current.display)", at: location)
-            return
-        }
-        var text = ""
-        if case .text(let t) = parts.first { text = t }
-        if !Parser.isSemanticVersion(text) {
-            record(
-                "version \"\(text)\" is not a semantic version (expected \"MAJOR.MINOR.PATCH\")", at: location
-            )
-        }
-        file.version = text
-        advance()
-    }
-
     /// Whether `s` is `MAJOR.MINOR.PATCH` with an optional `-prerelease` or `+build` suffix.
     public static func isSemanticVersion(_ s: String) -> Bool {
         let core = s.split(separator: "-", maxSplits: 1).first.map(String.init) ?? ""
