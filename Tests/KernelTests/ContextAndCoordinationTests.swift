@@ -53,6 +53,54 @@ import Testing
         #expect(lines.all.first?.hasSuffix(", \"permission\"]") ?? false)
     }
 
+    /// The main thread set the ACL, so it owns the region, although it was never written:
+    /// another thread may not take it over.
+    @Test func anotherThreadMayNotChangeTheMainThreadsRegion() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let status = try ProgramHarness.run(
+            """
+            orchestrator acl version "1.0.0"
+            fn main(args) {
+              ctx.region("r", {writers: [tid()]})
+              print(join(thread other()))
+              ctx.region("r", {writers: []})
+              print("main still owns it")
+              return 0
+            }
+            fn other() {
+              try { ctx.region("r", {readers: [tid()], writers: [tid()]}) } catch e { return [e.kind, e.message] }
+              return "changed"
+            }
+            """, in: kernel)
+        #expect(status?.code == 0)
+        #expect(
+            lines.all == [
+                "[\"permission\", \"permission denied: only the owner (3) may change region 'r'\"]",
+                "main still owns it",
+            ])
+    }
+
+    /// The other way round: a thread that set a region's ACL first owns it; main may not change it.
+    @Test func theMainThreadMayNotChangeAnotherThreadsRegion() throws {
+        let (kernel, lines) = ProgramHarness.kernel()
+        let status = try ProgramHarness.run(
+            """
+            orchestrator acl version "1.0.0"
+            fn main(args) {
+              join(thread other())
+              try { ctx.region("r", {writers: [tid()]}) } catch e { print(e.kind, e.message) }
+              return 0
+            }
+            fn other() {
+              ctx.region("r", {readers: [tid()], writers: [tid()]})
+              ctx.region("r", {readers: []})
+              return 0
+            }
+            """, in: kernel)
+        #expect(status?.code == 0)
+        #expect(lines.all == ["permission permission denied: only the owner (4) may change region 'r'"])
+    }
+
     /// Real concurrency: 8 threads on 2 slots increment one key 1,000 times each, and 8 more
     /// do a cas loop; nothing is lost.
     @Test func incrAndCasUnderContention() throws {

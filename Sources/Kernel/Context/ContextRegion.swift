@@ -7,6 +7,10 @@ struct ContextRegion {
     var name: String
     /// The TID that created it (the main thread, for the standard regions).
     var owner: TID
+    /// Whether a thread has set its ACL with `ctx.region`, and so owns it for good. Until then
+    /// (a standard region, or one created by a write) the owner is only the process's PID,
+    /// standing in, and the first thread to set the ACL of a region never written takes it.
+    var claimed = false
     var readers: [TID] = []
     var writers: [TID] = []
     var values = OrderedMap()
@@ -19,6 +23,11 @@ struct ContextRegion {
     var writtenAt: [String: UInt64] = [:]
     /// `knowledge`: relationships `(a, rel, b)`.
     var links: [(String, String, String)] = []
+
+    /// Whether any thread of process `pid` may set this region's ACL and so become its owner:
+    /// no thread has set it yet (see ``claimed``) and it was never written. Once the main
+    /// thread has set an ACL, its TID equals the PID but the region is claimed all the same.
+    func mayBeClaimed(in pid: PID) -> Bool { !claimed && version == 0 && owner == pid }
 
     func mayRead(_ tid: TID) -> Bool { readers.isEmpty || readers.contains(tid) || tid == owner }
     func mayWrite(_ tid: TID) -> Bool { writers.isEmpty || writers.contains(tid) || tid == owner }

@@ -87,12 +87,12 @@ extension Kernel {
         throws(KernelError)
     {
         try withRegion(name, of: thread.process, create: true) { (region) throws(KernelError) in
-            guard region.owner == thread.tid || region.version == 0 && region.owner == thread.process.pid
-            else {
+            guard region.owner == thread.tid || region.mayBeClaimed(in: thread.process.pid) else {
                 throw .notPermitted(
                     "permission denied: only the owner (\(region.owner)) may change region '\(name)'")
             }
-            if region.owner != thread.tid && region.version == 0 { region.owner = thread.tid }
+            region.owner = thread.tid
+            region.claimed = true
             if let readers { region.readers = readers }
             if let writers { region.writers = writers }
             if let ttl { region.timeToLive = ttl }
