@@ -5,7 +5,10 @@ import Language
 extension Kernel {
     /// Waits for process `pid` to end, reaps it and returns how it ended; nil when
     /// `timeoutMilliseconds` passes first, or (deterministic mode) when nothing left in the
-    /// kernel could ever end it.
+    /// kernel could ever end it. In deterministic mode, with a timeout, it also returns nil
+    /// early while an OS tool runs (virtual time stands still meanwhile), after at most 100 ms
+    /// of real time, so that a caller waiting in steps can look for Ctrl-C (see
+    /// ``drive(until:pausing:_:)``).
     public func wait(_ pid: PID, timeoutMilliseconds: Double? = nil) throws(KernelError) -> ExitStatus? {
         try lock.withLock { () throws(KernelError) -> ExitStatus? in
             guard let process = processes[pid] else { throw .noSuchProcess(pid) }
@@ -16,7 +19,9 @@ extension Kernel {
             defer { externalWaitInterest.remove(pid) }
             let nanoseconds = timeoutMilliseconds.map { UInt64(max(0, $0) * 1_000_000) }
             if configuration.deterministic {
-                drive(until: nanoseconds.map { virtualNow &+ $0 }) { process.isExited }
+                drive(until: nanoseconds.map { virtualNow &+ $0 }, pausing: nanoseconds != nil) {
+                    process.isExited
+                }
             } else {
                 let deadline = nanoseconds.map { monotonicNanoseconds() &+ $0 }
                 while !process.isExited && !stopping {
@@ -53,13 +58,16 @@ extension Kernel {
     }
 
     /// Takes the oldest message from the mailbox of an outside process (the shell), waiting
-    /// up to `timeoutMilliseconds` (deterministic mode: running the kernel meanwhile).
+    /// up to `timeoutMilliseconds` (deterministic mode: running the kernel meanwhile; with a
+    /// timeout, it may return nil early while an OS tool runs, as ``wait(_:timeoutMilliseconds:)`` does).
     public func receive(for pid: PID, timeoutMilliseconds: Double?) throws(KernelError) -> Message? {
         try lock.withLock { () throws(KernelError) -> Message? in
             guard let process = processes[pid], !process.isExited else { throw .noSuchProcess(pid) }
             let nanoseconds = timeoutMilliseconds.map { UInt64(max(0, $0) * 1_000_000) }
             if configuration.deterministic {
-                drive(until: nanoseconds.map { virtualNow &+ $0 }) { process.inbox.queued > 0 }
+                drive(until: nanoseconds.map { virtualNow &+ $0 }, pausing: nanoseconds != nil) {
+                    process.inbox.queued > 0
+                }
             } else {
                 let deadline = nanoseconds.map { monotonicNanoseconds() &+ $0 }
                 while process.inbox.queued == 0 && !stopping {

@@ -100,10 +100,7 @@ extension KernelCalls {
             return .fail(kind: error.kind, message: "tool: \(error.description)")
         case .success(let id):
             if let ms = milliseconds(args, 2) {
-                kernel.lock.withLock {
-                    kernel.scheduleTimer(
-                        at: kernel.now &+ UInt64(ms) &* 1_000_000, .toolDeadline(id, milliseconds: ms))
-                }
+                kernel.lock.withLock { kernel.armToolDeadline(id, milliseconds: ms) }
             }
             return block(handle, .tool(id))
         }

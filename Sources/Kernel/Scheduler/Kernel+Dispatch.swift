@@ -49,9 +49,11 @@ extension Kernel {
     /// Runs one slice of `thread` on slot `slot`, starting at `began` (kernel nanoseconds, as
     /// the slot last read the clock). Called with the lock held; releases it while the runnable
     /// runs and holds it again on return. Returns the time the slice ended: the slot's next
-    /// slice starts there, so a slice costs one clock reading.
+    /// slice starts there, so a slice costs one clock reading. `budget` is the most reductions
+    /// it may use: the quantum, unless a deterministic deadline comes sooner (see
+    /// ``drive(until:_:)``).
     @discardableResult
-    func runSlice(_ thread: KThread, slot: Int, began: UInt64) -> UInt64 {
+    func runSlice(_ thread: KThread, slot: Int, began: UInt64, budget: Int? = nil) -> UInt64 {
         let process = thread.process
         let state = slotStates[slot]
         thread.state = .running
@@ -69,7 +71,7 @@ extension Kernel {
         }
         let contendedBefore = lock.contended
         var slice = Slice(
-            budget: configuration.quantum, wake: thread.wake.take(), kernel: self, thread: thread)
+            budget: budget ?? configuration.quantum, wake: thread.wake.take(), kernel: self, thread: thread)
         lock.unlock()
 
         let outcome = thread.runnable.run(&slice)

@@ -114,62 +114,15 @@ extension Kernel {
         spinningSlots -= 1
         return found || runQueue.count > 0  // work queued after the last look: nobody woke us for it
     }
-
-    /// Deterministic mode: runs slices on the caller's thread until `done` holds or nothing
-    /// can happen before `deadline` (virtual nanoseconds); the clock jumps over idle time.
-    /// Lock held. Returns whether `done` held.
-    @discardableResult
-    func drive(until deadline: UInt64?, _ done: () -> Bool) -> Bool {
-        while true {
-            if done() { return true }
-            if let deadline, virtualNow >= deadline { return false }
-            if let thread = pickNext(at: virtualNow) {
-                runSlice(thread, slot: 0, began: virtualNow)
-                continue
-            }
-            guard let next = timers.nextDeadline, deadline.map({ next <= $0 }) ?? true else {
-                if let deadline { virtualNow = max(virtualNow, deadline) }
-                return done()
-            }
-            virtualNow = max(virtualNow, next)
-        }
-    }
-
-    /// Lets the kernel run for `milliseconds`: in deterministic mode, runs it until virtual
-    /// time has moved that far (as fast as the machine allows); otherwise sleeps.
-    public func run(forMilliseconds milliseconds: Double) {
-        let nanoseconds = UInt64(max(0, milliseconds) * 1_000_000)
-        lock.withLock {
-            if configuration.deterministic {
-                drive(until: virtualNow &+ nanoseconds) { false }
-            } else {
-                let deadline = monotonicNanoseconds() &+ nanoseconds
-                while !stopping {
-                    let current = monotonicNanoseconds()
-                    guard current < deadline else { break }
-                    lock.pause(nanoseconds: deadline - current)
-                }
-            }
-        }
-    }
-
-    /// Deterministic mode: runs until no thread can run and no timer is pending (or
-    /// `maxMilliseconds` of virtual time pass). Returns whether the kernel went idle.
-    @discardableResult
-    public func runUntilIdle(maxMilliseconds: Double = 3_600_000) -> Bool {
-        lock.withLock {
-            let deadline = virtualNow &+ UInt64(maxMilliseconds * 1_000_000)
-            return drive(until: deadline) { runQueue.count == 0 && handoff == nil && timers.isEmpty }
-        }
-    }
 }
 
 extension Kernel {
-    /// Whether nothing can happen without outside help: no thread is ready and no timer is
-    /// pending (every live thread waits for a message, a lock, or another thread).
+    /// Whether nothing can happen without outside help: no thread is ready, no timer is
+    /// pending and no OS tool runs (every live thread waits for a message, a lock, or another
+    /// thread). A running tool counts as pending: its end wakes the thread that waits for it.
     public var isIdle: Bool {
         lock.withLock {
-            runQueue.count == 0 && handoff == nil && timers.isEmpty
+            runQueue.count == 0 && handoff == nil && timers.isEmpty && tools.isEmpty
                 && slotStates.current.allSatisfy { $0 == nil }
         }
     }

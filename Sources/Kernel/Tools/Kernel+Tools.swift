@@ -9,6 +9,9 @@ final class ToolState {
     var waiter: KThread?
     /// Its output, for `tool()` results.
     var lines: [String] = []
+    /// Deterministic mode: when its `tool()` timeout ends it, in real time (monotonic
+    /// nanoseconds), and that timeout in milliseconds. See ``Kernel/armToolDeadline(_:milliseconds:)``.
+    var realDeadline: (nanoseconds: UInt64, milliseconds: Int)?
 
     init(osProcess: OSProcess, pid: PID) {
         self.osProcess = osProcess
@@ -90,6 +93,7 @@ extension Kernel {
     /// Lock held.
     private func finishTool(_ id: Int, code: Int) {
         guard let state = tools.removeValue(forKey: id) else { return }
+        if configuration.deterministic { lock.broadcastChange() }  // the driver waits for it: `awaitTools`
         let result = Value.record(["code": .int(Int64(code)), "output": .list(state.lines.map(Value.str))])
         guard let waiter = state.waiter, !waiter.isFinished else { return }
         if waiter.state == .waiting, case .tool(let waited) = waiter.request, waited == id {
@@ -109,6 +113,7 @@ extension Kernel {
     /// A tool call timed out: kill the OS program and raise `timeout` in the caller. Lock held.
     func expireTool(_ id: Int, milliseconds: Int) {
         guard let state = tools[id] else { return }
+        state.realDeadline = nil
         state.osProcess.send(.kill)
         if let waiter = state.waiter, waiter.state == .waiting, case .tool(let waited) = waiter.request,
             waited == id

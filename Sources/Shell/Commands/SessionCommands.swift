@@ -45,11 +45,19 @@ extension CommandCatalogue {
             throw .usage("'\(input.words[0])' is not a duration (e.g. 0.5, 2s, 500ms)")
         }
         guard milliseconds <= 86_400_000 else { throw .usage("sleep at most 24 hours (86400s)") }
-        var left = milliseconds
-        while left > 0 {
-            let step = min(left, 100)
-            session.kernel.run(forMilliseconds: step)
-            left -= step
+        try letTimePass(session, milliseconds: milliseconds)
+    }
+
+    /// Runs the kernel until its clock has moved `milliseconds` from now, a tenth of a second at
+    /// a time so that Ctrl-C can stop it. Steps toward one end time rather than counting steps:
+    /// a deterministic kernel hands back early, its clock short, while an OS tool runs.
+    private static func letTimePass(_ session: ShellSession, milliseconds: Double) throws(CommandFailure) {
+        let kernel = session.kernel
+        let end = kernel.uptimeNanoseconds &+ UInt64(max(0, milliseconds) * 1_000_000)
+        while true {
+            let current = kernel.uptimeNanoseconds
+            guard current < end else { return }
+            kernel.run(forMilliseconds: min(Double(end - current) / 1_000_000, 100))
             if session.interrupted { throw .failure("interrupted") }
         }
     }
@@ -63,8 +71,11 @@ extension CommandCatalogue {
         guard let count, count > 0, count.isFinite else {
             throw .usage("tick takes a number of milliseconds")
         }
-        session.kernel.run(forMilliseconds: count)
-        session.console.out("t=\(Units.duration(nanoseconds: session.kernel.uptimeNanoseconds))")
+        guard count <= 86_400_000 else { throw .usage("tick at most 24 hours (86400000 ms)") }
+        try letTimePass(session, milliseconds: count)
+        // Always milliseconds with one decimal (`t=5.0ms`, `t=14.0ms`, `t=1500.0ms`).
+        let milliseconds = Double(session.kernel.uptimeNanoseconds) / 1_000_000
+        session.console.out("t=\(Units.fixed(milliseconds, 1))ms")
     }
 
     private static func source(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// `--deterministic` sessions: the virtual clock that `tick` and `sleep` move, and OS tools,
+/// which the kernel waits for in real time while virtual time stands still.
+@Suite struct DeterministicModeTests {
+    @Test func tickAndSleepMoveTheClockExactlyWithABusyProcess() async throws {
+        let result = try await Dkctl.commands(
+            "spawn programs/busy.orch; tick 5; tick 14; sleep 1ms; stats; kill -KILL $!")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.lines.filter { $0.hasPrefix("t=") } == ["t=5.0ms", "t=19.0ms"])
+        #expect(result.lines.contains { $0.hasPrefix("uptime") && $0.hasSuffix(" 20ms (virtual)") })
+    }
+
+    @Test func tickPrintsOneDecimalWhenIdle() async throws {
+        let result = try await Dkctl.commands("tick 5; tick 9; tick 986")
+        #expect(result.lines == ["t=5.0ms", "t=14.0ms", "t=1000.0ms"])
+    }
+
+    @Test func toolProcessEndsAndLogsItsOutput() async throws {
+        let result = try await Dkctl.commands(
+            #"spawn --tool /bin/sh -c "echo out; exit 3"; sleep 1ms; logs $!; wait $!; echo status $?"#)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.lines == ["3", "out", "3 exited with code 3 (exited 3)", "status 3"])
+    }
+}
