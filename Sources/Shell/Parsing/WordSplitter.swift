@@ -59,6 +59,15 @@ struct WordSplitter {
         return words
     }
 
+    /// The command a raw line starts with, for an error found while splitting it (an
+    /// unterminated quote): its first word when that is plain (no quote, `$` or backslash),
+    /// else nil, as the name cannot be told without splitting.
+    static func commandName(in raw: String) -> String? {
+        let first = raw.trimmingWhitespace().prefix { !$0.isWhitespace }
+        guard !first.isEmpty, !first.contains(where: { "\"'$\\".contains($0) }) else { return nil }
+        return String(first)
+    }
+
     /// Expands variables in raw text (for message literals), leaving quotes in place and
     /// single-quoted text alone.
     func expandRaw(_ raw: String) -> String {

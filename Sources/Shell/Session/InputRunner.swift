@@ -3,7 +3,7 @@ import Foundation
 extension ShellSession {
     /// Reads commands from standard input line by line (no prompt) and runs each as soon as
     /// it is complete; a line ending inside brackets or quotes continues on the next.
-    /// Stops at the first failing command, as a script does.
+    /// Stops at the first failing command, as a script does; else ends with `$?`.
     public func runStandardInput() -> Int32 {
         var pending = ""
         while let line = readLine(strippingNewline: true) {
@@ -17,12 +17,13 @@ extension ShellSession {
         if !pending.isEmpty {
             let status = run(pending, stopOnFailure: true)
             if let code = exitRequested { return code }
-            return status
+            if status != 0 { return status }
         }
         return lastStatus
     }
 
-    /// Runs a script file with arguments (`$1`…); stops at its first failing command.
+    /// Runs a script file with arguments (`$1`…); stops at its first failing command, else
+    /// ends with `$?` (or the code `exit` asked for).
     public func runScript(path: String, arguments: [String]) -> Int32 {
         let text: String
         do {
@@ -32,14 +33,21 @@ extension ShellSession {
             return 1
         }
         setScriptArguments(name: path, arguments)
-        let status = run(text, stopOnFailure: true)
-        return exitRequested ?? status
+        return runToEnd(text)
     }
 
-    /// Runs `-c` text; stops at its first failing command.
+    /// Runs `-c` text; stops at its first failing command, else ends with `$?` (or the code
+    /// `exit` asked for).
     public func runCommands(_ text: String) -> Int32 {
+        runToEnd(text)
+    }
+
+    /// What `-c` and a script end with: the code `exit` asked for, the status of the command
+    /// that failed, or `$?` (a `wait` that saw exit code 5 ends the script with 5).
+    private func runToEnd(_ text: String) -> Int32 {
         let status = run(text, stopOnFailure: true)
-        return exitRequested ?? status
+        if let code = exitRequested { return code }
+        return status != 0 ? status : lastStatus
     }
 
     /// Whether `text` closes every bracket and quote it opens (else the next line continues it).

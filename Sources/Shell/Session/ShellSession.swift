@@ -13,7 +13,15 @@ public final class ShellSession {
     /// The shell's own PID: it can `recv` what is sent to it.
     public let shellPID: PID
     var lastSpawned: PID?
-    var lastStatus: Int32 = 0
+    /// `$?`. While a command runs it still holds the previous command's status (so `exit`
+    /// without a code, and `echo $?`, see it); ``execute(_:)`` sets it afterwards.
+    var lastStatus: Int32 = 0 {
+        didSet { statusSetByCommand = true }
+    }
+    /// Whether `$?` was set since the running command started: by the command itself (`wait`
+    /// sets the exit code it saw) or by the commands a `source` ran. If not, a command that
+    /// succeeds leaves `$?` at 0.
+    private var statusSetByCommand = false
     /// `$0`, `$1`, … of a script.
     var positional: [String] = []
     /// Where `history` reads the typed lines from (the line editor in the REPL).
@@ -57,27 +65,36 @@ public final class ShellSession {
     }
 
     /// Runs shell text (one or more commands). With `stopOnFailure`, stops at the first failing
-    /// command and returns its status; otherwise returns the last command's status.
+    /// command. Returns the status of the last command that failed, 0 when none did, or the
+    /// code `exit` asked for.
+    ///
+    /// This is whether the text *failed*, not `$?`: a `wait` that saw exit code 5 succeeds
+    /// and leaves `$?` at 5 (``lastStatus``, which a script ends with).
     @discardableResult
     public func run(_ text: String, stopOnFailure: Bool) -> Int32 {
+        var failed: Int32 = 0
         for piece in CommandSplitter.split(text) {
             let status = execute(piece.text)
-            if exitRequested != nil { return exitRequested ?? status }
-            if status != 0 && stopOnFailure { return status }
+            if let code = exitRequested { return code }
+            if status != 0 {
+                failed = status
+                if stopOnFailure { return status }
+            }
         }
-        return lastStatus
+        return failed
     }
 
-    /// Runs one command; returns its status (`wait` that saw an exit returns 0 but sets `$?`).
+    /// Runs one command; returns 0 when it did its job, else its failure status (also put
+    /// in `$?`). A `wait` that saw an exit returns 0 but sets `$?` to the exit code.
     func execute(_ text: String) -> Int32 {
         let splitter = WordSplitter(expand: variable)
         let words: [WordSplitter.Word]
         do {
             words = try splitter.words(text)
         } catch {
-            return fail(command: "dkctl", error)
+            return fail(command: WordSplitter.commandName(in: text), error)
         }
-        guard let first = words.first else { return lastStatus }
+        guard let first = words.first else { return 0 }
         let name = first.text
         guard let spec = CommandCatalogue.byName[name] else {
             let hint =
@@ -96,9 +113,10 @@ public final class ShellSession {
         ShellSession.interruptRequested.store(false, ordering: .relaxed)
         if let recording, name != "record" { appendLine(text, to: recording) }
         do {
-            lastStatus = 0
+            statusSetByCommand = false
             try spec.action(self, input)
-            return name == "wait" ? 0 : lastStatus
+            if !statusSetByCommand { lastStatus = 0 }
+            return 0
         } catch {
             return fail(command: name, error)
         }
@@ -112,10 +130,11 @@ public final class ShellSession {
     }
 
     /// Reports a failed command (its message, then its details: compile errors, one per
-    /// line) and returns its status.
-    func fail(command: String, _ failure: CommandFailure) -> Int32 {
+    /// line) and returns its status. Without a command name (one that cannot be told, as in
+    /// `"echo x`), the line is `dkctl: what is wrong`.
+    func fail(command: String?, _ failure: CommandFailure) -> Int32 {
         if failure.details.isEmpty || !failure.message.isEmpty {
-            console.err("dkctl: \(command): \(failure.message)")
+            console.err("dkctl: \(command.map { "\($0): " } ?? "")\(failure.message)")
         }
         for line in failure.details { console.err(line) }
         lastStatus = failure.status
