@@ -30,8 +30,9 @@ func subcommandFirst(_ arguments: [String]) -> [String] {
 /// Parses the command line (usage errors exit 2, as every dkctl usage error does), runs the
 /// chosen mode, and exits with its status.
 func main() -> Int32 {
+    let arguments = subcommandFirst(Array(CommandLine.arguments.dropFirst()))
     do {
-        var command = try Dkctl.parseAsRoot(subcommandFirst(Array(CommandLine.arguments.dropFirst())))
+        var command = try Dkctl.parseAsRoot(arguments)
         guard var mode = command as? Mode else {
             try command.run()  // --help of a subcommand, generated completion scripts
             return 0
@@ -43,7 +44,8 @@ func main() -> Int32 {
             print(Dkctl.fullMessage(for: error))
             return 0
         }
-        FileHandle.standardError.write(Data(("dkctl: " + Dkctl.message(for: error) + "\n").utf8))
+        let message = UsageError.message(for: error, arguments: arguments)
+        FileHandle.standardError.write(Data(("dkctl: " + message + "\n").utf8))
         return code == .validationFailure ? 2 : Int32(code.rawValue == 64 ? 2 : code.rawValue)
     }
 }
