@@ -151,4 +151,32 @@ import Testing
         #expect(result.status == 1)
         #expect(result.error.contains("can never end"))
     }
+
+    /// A zombie (exited, not waited for) is not "no such process": it has exited.
+    @Test func signallingAZombieSaysItHasExited() async throws {
+        for command in ["kill", "suspend", "resume", "renice 5"] {
+            let result = try await run("spawn counter.orch 1; sleep 10ms; \(command) $!")
+            #expect(result.status == 3, "\(command)")
+            #expect(
+                result.error
+                    == "dkctl: \(command.prefix { $0 != " " }): process 3 has already exited (wait 3 reaps it)\n"
+            )
+        }
+        let reaped = try await run("spawn counter.orch 1; wait $!; kill 3")
+        #expect(reaped.error == "dkctl: kill: no such process or thread: 3\n")
+    }
+
+    /// `wait 3 4 --timeout`: 4 ended and is reported, then 3 that is still running.
+    @Test func waitWithATimeoutReportsTheProcessesThatEnded() async throws {
+        for deterministic in [true, false] {
+            let result = try await run(
+                "spawn spinner.orch; spawn counter.orch 5; wait 3 4 --timeout 200ms",
+                deterministic: deterministic)
+            #expect(result.status == 1)
+            #expect(
+                result.lines == ["3", "4", "counter 5 10", "4 exited with code 5 (normal)"], "\(result.lines)"
+            )
+            #expect(result.error == "dkctl: wait: 3 still running after 200 ms\n")
+        }
+    }
 }

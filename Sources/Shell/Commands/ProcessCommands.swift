@@ -37,8 +37,9 @@ extension CommandCatalogue {
             summary: "wait for processes to end; prints how, sets $? to the exit code",
             details: """
                 Without a PID, waits for every process the shell started. The zombie is reaped.
-                --timeout 500ms gives up (status 1) when the time passes first.
-                """, action: wait),
+                --timeout 500ms gives up (status 1) when the time passes first; the processes
+                that ended are still reported, in the order given, then the ones still running.
+                """, action: waitCommand),
         CommandSpec(
             "suspend", synopsis: "suspend PID...", summary: "stop every thread of a process (STOP)",
             action: { session, input throws(CommandFailure) in
@@ -137,29 +138,6 @@ extension CommandCatalogue {
         try session.signal(words, signal, "kill")
     }
 
-    private static func wait(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
-        let arguments = try Arguments(
-            input.words, options: ["--timeout", "-t"], aliases: ["-t": "--timeout"])
-        var timeout: Double?
-        if let text = arguments.options["--timeout"] {
-            guard let milliseconds = Quantity.milliseconds(text) else {
-                throw .usage("--timeout takes a duration like 500ms or 2s, not '\(text)'")
-            }
-            timeout = milliseconds
-        }
-        var pids = try arguments.positionals.map { (word) throws(CommandFailure) -> PID in
-            try session.pid(word)
-        }
-        if pids.isEmpty {
-            pids = session.kernel.processList().filter { $0.ppid == session.shellPID }.map(\.pid)
-        }
-        for pid in pids {
-            let status = try session.waitForExit(pid, timeoutMilliseconds: timeout)
-            session.console.out("\(pid) exited with code \(status.code) (\(status.reason))")
-            session.lastStatus = Int32(truncatingIfNeeded: status.code)
-        }
-    }
-
     private static func renice(_ session: ShellSession, _ input: CommandInput) throws(CommandFailure) {
         var words = input.words
         if words.first == "-n" { words.removeFirst() }
@@ -169,7 +147,7 @@ extension CommandCatalogue {
         }
         for word in words.dropFirst() {
             let pid = try session.pid(word)
-            do { try session.kernel.renice(pid, to: nice) } catch { throw error.failure }
+            do { try session.kernel.renice(pid, to: nice) } catch { throw session.failure(of: error) }
         }
     }
 }
@@ -189,32 +167,7 @@ extension ShellSession {
         guard !words.isEmpty else { throw .usage("missing PID; usage: \(command) PID...") }
         for word in words {
             let id = try pid(word)
-            do { try kernel.kill(id, signal) } catch { throw error.failure }
-        }
-    }
-
-    /// Waits for `pid` to end, a slice at a time so that Ctrl-C can interrupt and a process
-    /// that can never end (every thread blocked, nothing pending) is reported, not waited on forever.
-    func waitForExit(_ pid: PID, timeoutMilliseconds: Double?) throws(CommandFailure) -> ExitStatus {
-        var remaining = timeoutMilliseconds
-        while true {
-            let slice = min(remaining ?? 100, 100)
-            do {
-                if let status = try kernel.wait(pid, timeoutMilliseconds: slice) { return status }
-            } catch {
-                throw error.failure
-            }
-            if interrupted { throw .failure("interrupted") }
-            if let left = remaining {
-                remaining = left - slice
-                if left - slice <= 0 {
-                    throw .failure(
-                        "\(pid) still running after \(Units.fixed(timeoutMilliseconds ?? 0, 0)) ms")
-                }
-            }
-            if kernel.configuration.deterministic && kernel.isIdle {
-                throw .failure("\(pid) can never end: all its threads are blocked and nothing is pending")
-            }
+            do { try kernel.kill(id, signal) } catch { throw failure(of: error) }
         }
     }
 }
