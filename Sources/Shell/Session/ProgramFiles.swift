@@ -79,7 +79,12 @@ extension ShellSession {
     /// Compiles and loads a program file; returns the executable.
     @discardableResult
     func loadFile(_ path: String, version: String? = nil) throws(CommandFailure) -> Executable {
-        let program = try ProgramFiles.compile(path: path, version: version)
+        try load(ProgramFiles.compile(path: path, version: version), from: path)
+    }
+
+    /// Loads a compiled program; returns the executable.
+    @discardableResult
+    func load(_ program: Program, from path: String) throws(CommandFailure) -> Executable {
         let executable = kernel.executable(for: program, source: path)
         do {
             try kernel.load(executable)
@@ -87,26 +92,5 @@ extension ShellSession {
             throw error.failure
         }
         return executable
-    }
-
-    /// What `spawn`/`run` start: a file (compiled and loaded), a loaded `name[@version]`, or
-    /// `NAME.orch` found in `--path` directories or the current one.
-    func resolveExecutable(_ reference: String) throws(CommandFailure) -> Executable {
-        if ProgramFiles.looksLikeFile(reference) { return try loadFile(reference) }
-        if let executable = try? kernel.executable(reference) { return executable }
-        let name = reference.split(separator: "@").first.map(String.init) ?? reference
-        if !name.isEmpty && !reference.contains("@") {
-            for directory in options.searchPath + ["."] {
-                for suffix in [".orch", ".bpmn"] {
-                    let candidate = directory + "/" + name + suffix
-                    if FileManager.default.fileExists(atPath: candidate) { return try loadFile(candidate) }
-                }
-            }
-        }
-        do {
-            return try kernel.executable(reference)
-        } catch {
-            throw error.failure
-        }
     }
 }
