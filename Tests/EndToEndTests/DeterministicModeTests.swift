@@ -23,4 +23,16 @@ import Testing
         #expect(result.status == 0, "\(result.error)")
         #expect(result.lines == ["3", "out", "3 exited with code 3 (exited 3)", "status 3"])
     }
+
+    /// A server that keeps a timer going never idles the kernel: `recv` and `wait` without a
+    /// timeout give up after an hour of virtual time, at once in real time, instead of never.
+    @Test(arguments: [
+        ("recv", "dkctl: recv: no message after an hour of virtual time"),
+        ("wait $!", "dkctl: wait: 3 has not ended after an hour of virtual time"),
+    ])
+    func waitsWithoutATimeoutEndAfterAnHourOfVirtualTime(_ command: String, _ error: String) async throws {
+        let result = try await Dkctl.commands("spawn programs/server.orch; \(command)")
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix(error), "\(result.error)")
+    }
 }

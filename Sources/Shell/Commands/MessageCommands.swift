@@ -17,7 +17,8 @@ extension CommandCatalogue {
             summary: "take the oldest message sent to the shell and print it",
             details: """
                 Waits for a message to the shell ($$): up to --timeout (default: until one comes;
-                in deterministic mode, until nothing could send one). Prints 'from PID: VALUE'.
+                in deterministic mode, until nothing could send one, or for an hour of virtual
+                time). Prints 'from PID: VALUE'.
                 """, action: recv),
         CommandSpec(
             "mailbox", synopsis: "mailbox PID|TID",
@@ -60,6 +61,7 @@ extension CommandCatalogue {
             timeout = milliseconds
         }
         var remaining = timeout
+        let started = session.kernel.uptimeNanoseconds
         while true {
             let slice = min(remaining ?? 100, 100)
             let message: Message?
@@ -81,6 +83,9 @@ extension CommandCatalogue {
             }
             if session.kernel.configuration.deterministic && session.kernel.isIdle {
                 throw .failure("no message, and no process could send one")
+            }
+            if remaining == nil && session.outlastsDeterministicPatience(since: started) {
+                throw .failure("no message after an hour of virtual time (use --timeout to wait longer)")
             }
         }
     }

@@ -39,6 +39,7 @@ extension CommandCatalogue {
                 Without a PID, waits for every process the shell started. The zombie is reaped.
                 --timeout 500ms gives up (status 1) when the time passes first; the processes
                 that ended are still reported, in the order given, then the ones still running.
+                In deterministic mode, without --timeout, it gives up after an hour of virtual time.
                 """, action: waitCommand),
         CommandSpec(
             "suspend", synopsis: "suspend PID...", summary: "stop every thread of a process (STOP)",

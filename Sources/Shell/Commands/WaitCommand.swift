@@ -51,9 +51,11 @@ extension ShellSession {
 
     /// Waits for `pid` to end, a slice at a time so that Ctrl-C can interrupt and a process
     /// that can never end (every thread blocked, nothing pending) is reported, not waited on
-    /// forever. Nil when the timeout passes first.
+    /// forever; in deterministic mode, without a timeout, it gives up after an hour of virtual
+    /// time (``deterministicPatience``). Nil when the timeout passes first.
     func awaitExit(_ pid: PID, timeoutMilliseconds: Double?) throws(CommandFailure) -> ExitStatus? {
         var remaining = timeoutMilliseconds
+        let started = kernel.uptimeNanoseconds
         while true {
             let slice = min(remaining ?? 100, 100)
             do {
@@ -69,7 +71,23 @@ extension ShellSession {
             if kernel.configuration.deterministic && kernel.isIdle {
                 throw .failure("\(pid) can never end: all its threads are blocked and nothing is pending")
             }
+            if remaining == nil && outlastsDeterministicPatience(since: started) {
+                throw .failure(
+                    "\(pid) has not ended after an hour of virtual time (use --timeout to wait longer)")
+            }
         }
+    }
+
+    /// How long, in virtual nanoseconds, a deterministic `wait` or `recv` without a timeout
+    /// waits: an hour. The virtual clock runs as fast as the machine allows, so a process
+    /// that keeps a timer going (a server's `after`) would otherwise keep the shell busy for
+    /// ever without a single real second passing that Ctrl-C could be pressed in.
+    static let deterministicPatience: UInt64 = 3_600 * 1_000_000_000
+
+    /// Whether a deterministic kernel's clock has run ``deterministicPatience`` past `start`.
+    func outlastsDeterministicPatience(since start: UInt64) -> Bool {
+        kernel.configuration.deterministic
+            && kernel.uptimeNanoseconds &- start >= ShellSession.deterministicPatience
     }
 
     /// Reports (and reaps) those of `pids` that have ended, without waiting; returns the
