@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs dkctl's benchmarks and the same work on the BEAM (Erlang/OTP), Lua 5.4 and Python 3,
 # side by side, and prints one table with ratios. A yardstick that is not installed is
-# skipped with a note. Needs python3 for the table. About a minute on 2 cores.
+# skipped with a note. Needs python3 for the table. About a minute and a half on 2 cores.
 #
 #   shell-scripts/bench/compare.sh [--no-build] [--json-dir DIR]
 #
@@ -79,3 +79,12 @@ done
 python3 "$here/best-fib.py" "$out"
 
 python3 "$here/table.py" "$out"
+
+# The rings once more, lap by lap with the two tools taking turns (paired-ring.py): the
+# ratio of two laps taken one after the other compares the tools within one step of the
+# machine's speed, which the best-of figures above cannot promise.
+if ((beam)); then
+  note "rings lap by lap, dkctl and BEAM taking turns"
+  python3 "$here/paired-ring.py" "$dkctl" "$out/beam" --processes 1000 --rounds 1000 --laps 20
+  python3 "$here/paired-ring.py" "$dkctl" "$out/beam" --processes 10000 --rounds 100 --laps 20
+fi

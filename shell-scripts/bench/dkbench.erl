@@ -2,8 +2,9 @@
 %% ({"workload", "params", "value", "unit"}, as `dkctl bench --json` prints them).
 %% Run by compare.sh:  erl -noshell -pa DIR -run dkbench main WORKLOAD... -s init stop
 %% Workloads: fib ring spawn fanout request pubsub incr.
+%% paired-ring.py drives a ring lap by lap:  erl -noshell -pa DIR -run dkbench laps N M
 -module(dkbench).
--export([main/1, fib/1]).
+-export([main/1, fib/1, laps/1]).
 
 %% Timed laps of the rings and the program spawns; the fastest counts (as dkctl bench does).
 -define(LAPS, 3).
@@ -66,6 +67,28 @@ ring(N, M) ->
     receive stop -> ok end,
     Params = lists:flatten(io_lib:format("n=~b m=~b best of ~b laps", [N, M, ?LAPS])),
     {ring, Params, N * M / S, "hops/s"}.
+
+%% A ring of N processes that runs a lap of M rounds for every "lap" line on standard input,
+%% answering "done" (paired-ring.py times it against dkctl's lap by lap); "stop" or the end
+%% of input ends it. Prints "ready" once the ring is wired.
+laps([N, M]) ->
+    Self = self(),
+    Count = list_to_integer(N),
+    First = lists:foldl(fun(_, Next) -> spawn(fun() -> ring_node(Next) end) end, Self,
+                        lists:seq(1, Count - 1)),
+    io:format("ready~n"),
+    lap(First, list_to_integer(M)).
+
+lap(First, M) ->
+    case io:get_line("") of
+        "lap\n" ->
+            rounds(First, M),
+            io:format("done~n"),
+            lap(First, M);
+        _ ->
+            First ! stop,
+            receive stop -> halt(0) end
+    end.
 
 rounds(_, 0) -> ok;
 rounds(First, M) ->
