@@ -147,6 +147,22 @@ import Testing
         #expect(kernel.registeredPID("db") == nil)
     }
 
+    /// A name given at spawn is an address, as `register()` makes one: the process is still
+    /// listed under its executable's name.
+    @Test func aSpawnNameIsAnAddressNotTheListedName() throws {
+        let (kernel, _) = ProgramHarness.kernel()
+        try ProgramHarness.load(
+            """
+            orchestrator db version "1.0.0"
+            fn main(args) { receive { {op: "stop"} => return 0 } }
+            """, into: kernel)
+        let pid = try kernel.spawn("db", options: SpawnOptions(name: "store"))
+        #expect(kernel.registeredPID("store") == pid)
+        #expect(kernel.processList().first { $0.pid == pid }?.name == "db")
+        try kernel.send(.record(["op": .str("stop")]), to: .process(pid))
+        kernel.runUntilIdle()
+    }
+
     /// Real concurrency: 8 senders on 2 slots each send 500 numbered messages to one
     /// receiver; every sender's messages arrive in order.
     @Test func perPairOrderHoldsUnderConcurrency() throws {

@@ -51,7 +51,9 @@ final class KProcess {
     private let parentPID: Atomic<PID>
     let executable: Executable
     let arguments: [String]
-    var name: String
+    /// Its executable's name, as `ps` and `top` show it. A name given at spawn (`--name`,
+    /// `name:`) is registered as an address, as `register()` does, and names it no further.
+    var name: String { executable.name }
     var nice: Int
     /// Child PIDs (created on first child; init keeps none).
     var children: ChildList?
@@ -71,22 +73,21 @@ final class KProcess {
     /// ``RareProcessState``. nil until first used.
     var rare: RareProcessState?
 
-    /// A process with `options` (only their name, nice and restart policy are its own: the
-    /// limits come separately).
+    /// A process with `options` (only their nice and restart policy are its own: the limits
+    /// come separately, and the name is registered by the spawn).
     convenience init(
         pid: PID, parent: PID, executable: Executable, arguments: [String], options: borrowing SpawnOptions,
         limits: ProcessLimits, restartCount: Int, lineage: RestartLineage? = nil, now: UInt64
     ) {
         self.init(
-            pid: pid, parent: parent, executable: executable, arguments: arguments, name: options.name,
-            nice: options.nice, restart: options.restart, limits: limits, restartCount: restartCount,
+            pid: pid, parent: parent, executable: executable, arguments: arguments, nice: options.nice,
+            restart: options.restart, limits: limits, restartCount: restartCount,
             lineage: lineage, now: now)
     }
 
-    /// `name` nil means the executable's. `lineage` is the one its restarts share, when it
-    /// is a restart.
+    /// `lineage` is the one its restarts share, when it is a restart.
     init(
-        pid: PID, parent: PID, executable: Executable, arguments: [String], name: String?, nice: Int,
+        pid: PID, parent: PID, executable: Executable, arguments: [String], nice: Int,
         restart: RestartPolicy?, limits: ProcessLimits, restartCount: Int, lineage: RestartLineage?,
         now: UInt64
     ) {
@@ -94,7 +95,6 @@ final class KProcess {
         self.parentPID = Atomic(parent)
         self.executable = executable
         self.arguments = arguments
-        self.name = name ?? executable.name
         self.nice = nice
         self.limits = limits
         self.started = now

@@ -60,7 +60,7 @@ extension Kernel {
         let pid = nextID()
         let now = recentNow  // read once: each reading cost a spawn about 25 instructions
         let process = KProcess(
-            pid: pid, parent: parentPID, executable: executable, arguments: arguments, name: name, nice: nice,
+            pid: pid, parent: parentPID, executable: executable, arguments: arguments, nice: nice,
             restart: restart, limits: limits, restartCount: restartCount, lineage: lineage, now: now)
         processes[pid] = process
         processOrder.append(process)
