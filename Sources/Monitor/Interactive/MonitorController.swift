@@ -104,7 +104,9 @@ final class MonitorController {
             MonitorController.detailEvents)
         detail = ProcessDetail(
             pid: pid, process: process, threads: list, threadCPU: cpu, logs: Array(logs),
-            events: Array(events))
+            events: Array(events), regions: (try? kernel.contextRegions(of: pid)) ?? [],
+            mailbox: (try? kernel.mailbox(of: pid)) ?? [], metrics: kernel.metrics(of: pid),
+            provenance: try? kernel.provenance(of: pid))
     }
 
     /// Mutating access to the model for the key handlers.

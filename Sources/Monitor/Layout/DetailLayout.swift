@@ -11,10 +11,19 @@ public struct ProcessDetail: Sendable {
     public var logs: [String]
     /// Recent events that name it (as the actor or the peer), oldest first.
     public var events: [KernelEvent]
+    /// Its shared-context regions.
+    public var regions: [RegionSnapshot] = []
+    /// The messages queued for it, oldest first.
+    public var mailbox: [Message] = []
+    /// The metrics it reported with `metric(name, value)`.
+    public var metrics: [MetricSummary] = []
+    /// How its result came about (nil when the kernel could not trace it).
+    public var provenance: Provenance?
 }
 
-/// The detail view as text: a summary, its threads, its last log lines and recent events.
-/// The body scrolls; the title stays.
+/// The detail view as text: a summary, its threads, its context, mailbox, metrics and
+/// provenance (DESIGN §9), its last log lines and recent events. The body scrolls; the title
+/// stays.
 enum DetailLayout {
     static func lines(_ detail: ProcessDetail, width: Int, height: Int, scroll: Int) -> [ScreenLine] {
         guard height > 0 else { return [] }
@@ -80,6 +89,7 @@ enum DetailLayout {
         let pane = ThreadsPaneLayout(width: width)
         lines += pane.lines(
             pid: nil, threads: detail.threads, cpu: detail.threadCPU, height: detail.threads.count + 1)
+        lines += DetailSections.lines(detail, width: width)
         section("Log (last \(detail.logs.count) lines)")
         for line in detail.logs { add("  " + line) }
         if detail.logs.isEmpty { add("  (nothing printed)") }

@@ -16,7 +16,7 @@ enum HelpLayout {
         ("s r", "suspend (STOP) / resume (CONT)"),
         ("Z", "pause or resume updates"),
         ("F", "follow the selected process as the list reorders"),
-        ("Enter", "details of the selected process (Esc: back)"),
+        ("Enter", "details: context, mailbox, metrics, provenance (Esc: back)"),
         ("mouse", "click selects a row, the wheel scrolls"),
         ("q F10", "quit"),
     ]
