@@ -167,4 +167,47 @@ import Testing
                 "  … 3 more                                                                      ",
             ])
     }
+
+    /// One kernel-made thread, dressed up as `tid` of `pid` waiting on `wait`.
+    private func thread(tid: TID, pid: PID, wait: String) throws -> ThreadSnapshot {
+        let kernel = Kernel(configuration: KernelConfiguration(deterministic: true))
+        let spawned = try kernel.spawn(program("pool") { Runnables.idle() })
+        kernel.runUntilIdle()
+        var thread = try #require(try kernel.threadList(of: spawned).first)
+        (thread.tid, thread.pid, thread.wait) = (tid, pid, wait)
+        return thread
+    }
+
+    /// The header names the process whose threads these are, whole, even when that runs on
+    /// over the STATE and WAIT titles.
+    @Test func theTitleShowsWholeFor6DigitPIDsAndCounts() throws {
+        let one = try thread(tid: 18, pid: 18, wait: "receive")
+        for width in [80, 120] {
+            let pane = ThreadsPaneLayout(width: width)
+            let short = pane.lines(pid: 18, threads: [one], cpu: [], height: 2)[0].text
+            #expect(short.contains("NAME  (threads of 18: 1) "), "\(width)")
+            let many = Array(repeating: one, count: 123_456)
+            let long = pane.lines(pid: 999_999, threads: many, cpu: [], height: 1)[0].text
+            #expect(long.contains("NAME  (threads of 999999: 123456) "), "\(width)")
+            #expect(TextWidth.of(long) == width)
+        }
+        #expect(
+            ThreadsPaneLayout(width: 80).lines(pid: 18, threads: [one], cpu: [], height: 1)[0].text
+                == "    TID NAME  (threads of 18: 1)          WAIT             PRI  CPU%  REDUCTIONS")
+        #expect(
+            ThreadsPaneLayout(width: 80).lines(pid: 999_999, threads: [one], cpu: [], height: 1)[0].text
+                == "    TID NAME  (threads of 999999: 1)      WAIT             PRI  CPU%  REDUCTIONS")
+    }
+
+    /// WAIT grows with the terminal: a deadlock's reason shows whole at 120 columns, and is
+    /// cut with `…` at 80.
+    @Test func waitGetsAShareOfTheWidth() throws {
+        let stuck = try thread(tid: 7, pid: 7, wait: "lock ledger (deadlock)")
+        let wide = ThreadsPaneLayout(width: 120).lines(pid: 7, threads: [stuck], cpu: [], height: 2)
+        #expect(wide[1].text.contains("lock ledger (deadlock) "))
+        #expect(TextWidth.of(wide[1].text) == 120)
+        let narrow = ThreadsPaneLayout(width: 80).lines(pid: 7, threads: [stuck], cpu: [], height: 2)
+        #expect(narrow[1].text.contains(" lock ledger (de…   0 "))
+        #expect(TextWidth.of(narrow[1].text) == 80)
+    }
 }

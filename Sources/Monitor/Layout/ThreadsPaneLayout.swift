@@ -7,13 +7,17 @@ struct ThreadsPaneLayout {
 
     let columns: ColumnSet<ID>
 
+    /// WAIT's width: 16 cells at 80 columns, then half of every cell beyond (NAME gets the
+    /// other half), up to 40; `lock ledger (deadlock)` shows whole from 92 columns.
+    static func waitWidth(forWidth width: Int) -> Int { min(40, 16 + max(0, width - 80) / 2) }
+
     init(width: Int) {
         columns = ColumnSet(
             [
                 Column(id: .tid, title: "TID", width: 7, rightAligned: true),
                 Column(id: .name, title: "NAME", width: 0, rightAligned: false, flexible: true),
                 Column(id: .state, title: "STATE", width: 9, rightAligned: false),
-                Column(id: .wait, title: "WAIT", width: 16, rightAligned: false),
+                Column(id: .wait, title: "WAIT", width: Self.waitWidth(forWidth: width), rightAligned: false),
                 Column(id: .priority, title: "PRI", width: 3, rightAligned: true),
                 Column(id: .cpu, title: "CPU%", width: 5, rightAligned: true),
                 Column(id: .reductions, title: "REDUCTIONS", width: 11, rightAligned: true),
@@ -25,13 +29,9 @@ struct ThreadsPaneLayout {
         pid: PID?, threads: [ThreadSnapshot], cpu: [Double], height: Int
     ) -> [ScreenLine] {
         guard height > 0 else { return [] }
-        let titles = columns.columns
-        let headerText = columns.line { id in
-            let title = titles.first { $0.id == id }?.title ?? ""
-            guard id == .name, let pid else { return title }
-            return "\(title)  (threads of \(pid): \(threads.count))"
-        }
-        let header = ScreenLine(headerText, width: columns.width, style: .columnHeader)
+        let header = ScreenLine(
+            headerText(pid: pid, count: threads.count), width: columns.width, style: .columnHeader)
+        let waitWidth = columns.columns.first { $0.id == .wait }?.width ?? 0
         var lines = [header]
         for (position, thread) in threads.enumerated() where lines.count < height {
             if lines.count == height - 1 && threads.count - position > 1 {
@@ -43,7 +43,7 @@ struct ThreadsPaneLayout {
                 case .tid: "\(thread.tid)"
                 case .name: thread.name
                 case .state: thread.state.rawValue
-                case .wait: thread.wait ?? "-"
+                case .wait: (thread.wait ?? "-").truncated(to: waitWidth, ellipsis: "…")
                 case .priority: "\(thread.priority)"
                 case .cpu: Units.percent(position < cpu.count ? cpu[position] : 0)
                 case .reductions: "\(thread.reductions)"
@@ -57,5 +57,32 @@ struct ThreadsPaneLayout {
         }
         while lines.count < height { lines.append(ScreenLine(String(repeating: " ", count: columns.width))) }
         return lines
+    }
+
+    /// The column titles, NAME's followed by `(threads of PID: COUNT)`. When that is wider
+    /// than NAME, it runs on over the columns to its right, whose titles give way, so the pane
+    /// always says whose threads these are (at 80 columns up to 6-digit PIDs and counts).
+    private func headerText(pid: PID?, count: Int) -> String {
+        guard let pid, let nameStart = columns.start(of: .name) else { return columns.header }
+        let title = "NAME  (threads of \(pid): \(count))"
+        let titleEnd = nameStart + TextWidth.of(title)
+        return columns.line { id in
+            let column = columns.columns.first { $0.id == id }
+            if id == .name { return title }
+            let start = columns.start(of: id) ?? 0
+            guard start > nameStart, start <= titleEnd else { return column?.title ?? "" }
+            return ""
+        }.overlaid(title, at: nameStart)
+    }
+}
+
+extension String {
+    /// This line with `text` written over it from cell `start` (ASCII lines: one cell each).
+    fileprivate func overlaid(_ text: String, at start: Int) -> String {
+        var cells = Array(self)
+        for (offset, character) in text.enumerated() where start + offset < cells.count {
+            cells[start + offset] = character
+        }
+        return String(cells)
     }
 }
