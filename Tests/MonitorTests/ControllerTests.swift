@@ -190,4 +190,15 @@ import Testing
         #expect(controller.handle(.function(10)) == .quit)
         #expect(controller.handle(.resize) == .redraw)
     }
+
+    /// A filter that matches nothing leaves no row to open: Enter does nothing (as `k`).
+    @Test func enterWithNoVisibleRowDoesNothing() throws {
+        let (controller, _) = try controller()
+        press(controller, .character("\\"), .character("z"), .character("z"), .character("z"), .enter)
+        #expect(controller.table.rows.isEmpty)
+        press(controller, .enter)
+        #expect(controller.mode == .table)
+        press(controller, .character("k"))
+        #expect(controller.mode == .table)
+    }
 }

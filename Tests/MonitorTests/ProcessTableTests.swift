@@ -117,6 +117,20 @@ import Testing
         #expect(table.visiblePIDs.count == 6)
     }
 
+    @Test func aFilterThatMatchesNothingLeavesNoSelection() {
+        for treeMode in [true, false] {
+            var table = ProcessTable(sample: Fixture.tree, treeMode: treeMode)
+            table.moveSelection(by: 2)
+            table.setFilter("zzz")
+            #expect(table.rows.isEmpty)
+            #expect(table.selectedPID == nil && table.selectedProcess == nil && table.targets.isEmpty)
+            table.moveSelection(by: 1)
+            #expect(table.selectedPID == nil)
+            table.setFilter("")
+            #expect(table.visiblePIDs.count == 6 && table.selectedPID != nil)
+        }
+    }
+
     @Test func filterInFlatModeShowsOnlyMatches() {
         var table = ProcessTable(sample: Fixture.tree, treeMode: false)
         table.setFilter("er")
