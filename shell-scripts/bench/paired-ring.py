@@ -93,6 +93,12 @@ def main():
     parser.add_argument("--laps", type=int, default=20)
     parser.add_argument("--json", help="also write the laps and the figures to this file")
     options = parser.parse_args()
+    # Both tools run in this script's folder (ring.orch is there): paths given relative to
+    # the caller's folder are made absolute first.
+    options.dkctl = os.path.abspath(options.dkctl)
+    options.beam_dir = os.path.abspath(options.beam_dir)
+    if not os.access(options.dkctl, os.X_OK):
+        raise SystemExit(f"paired-ring.py: no dkctl binary at {options.dkctl}")
     hops = options.processes * options.rounds
     _, dkctl_lap, dkctl_close = dkctl_ring(options.dkctl, options.processes, options.rounds, options.laps)
     _, beam_lap, beam_close = beam_ring(options.beam_dir, options.processes, options.rounds)
