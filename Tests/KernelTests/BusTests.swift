@@ -132,13 +132,19 @@ import Testing
         #expect(lines.all == ["down true 5 normal", "down noproc"])
     }
 
-    @Test func registeredNamesResolveAndAreFreed() throws {
+    /// A kernel with `db` loaded: a program that waits for `{op: "stop"}`.
+    private func kernelWithDB() throws -> Kernel {
         let (kernel, _) = ProgramHarness.kernel()
         try ProgramHarness.load(
             """
             orchestrator db version "1.0.0"
             fn main(args) { receive { {op: "stop"} => return 0 } }
             """, into: kernel)
+        return kernel
+    }
+
+    @Test func registeredNamesResolveAndAreFreed() throws {
+        let kernel = try kernelWithDB()
         let pid = try kernel.spawn("db", options: SpawnOptions(name: "db"))
         #expect(kernel.registeredPID("db") == pid)
         #expect(throws: KernelError.self) { try kernel.spawn("db", options: SpawnOptions(name: "db")) }
@@ -150,12 +156,7 @@ import Testing
     /// A name given at spawn is an address, as `register()` makes one: the process is still
     /// listed under its executable's name.
     @Test func aSpawnNameIsAnAddressNotTheListedName() throws {
-        let (kernel, _) = ProgramHarness.kernel()
-        try ProgramHarness.load(
-            """
-            orchestrator db version "1.0.0"
-            fn main(args) { receive { {op: "stop"} => return 0 } }
-            """, into: kernel)
+        let kernel = try kernelWithDB()
         let pid = try kernel.spawn("db", options: SpawnOptions(name: "store"))
         #expect(kernel.registeredPID("store") == pid)
         #expect(kernel.processList().first { $0.pid == pid }?.name == "db")
