@@ -30,7 +30,7 @@ extension ShellSession {
     private func searchPathFile(for name: String) -> String? {
         guard !name.isEmpty else { return nil }
         for directory in options.searchPath + ["."] {
-            for suffix in [".orch", ".bpmn"] {
+            for suffix in ProgramFiles.extensions {
                 let candidate = directory + "/" + name + suffix
                 if FileManager.default.fileExists(atPath: candidate) { return candidate }
             }

@@ -2,11 +2,6 @@ import Foundation
 
 /// File and directory names for Tab completion.
 enum PathCompletion {
-    /// Whether `name` is a program file `load`, `check` and `spawn` take.
-    static func isProgramFile(_ name: String) -> Bool {
-        name.hasSuffix(".orch") || name.hasSuffix(".bpmn")
-    }
-
     /// Files and directories starting with `prefix` (directories end in `/`), relative paths
     /// looked up in `directory`. Hidden entries only when `prefix`'s last part starts with `.`;
     /// files only when `only` accepts their name (directories always, to go down into).

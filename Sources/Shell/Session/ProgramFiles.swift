@@ -69,9 +69,15 @@ enum ProgramFiles {
         return text
     }
 
+    /// The endings of program files: the language's, then BPMN's.
+    static let extensions = [".orch", ".bpmn"]
+
+    /// Whether `name` is a program file's (`load`, `check` and `spawn` take it).
+    static func isProgramFile(_ name: String) -> Bool { extensions.contains { name.hasSuffix($0) } }
+
     /// Whether a spawn/run argument names a file rather than a loaded program.
     static func looksLikeFile(_ reference: String) -> Bool {
-        reference.hasSuffix(".orch") || reference.hasSuffix(".bpmn") || reference.contains("/")
+        isProgramFile(reference) || reference.contains("/")
     }
 }
 

@@ -33,7 +33,7 @@ extension ShellSession {
         case .command:
             return CommandCatalogue.all.map(\.name).filter { $0.hasPrefix(word) }.sorted()
         case .executable:
-            let files = PathCompletion.candidates(word, in: directory, only: PathCompletion.isProgramFile)
+            let files = PathCompletion.candidates(word, in: directory, only: ProgramFiles.isProgramFile)
             guard !looksLikePath else { return files }
             return (executableNames() + searchPathNames()).uniquedSorted(prefix: word) + files
         case .executableName:
@@ -41,7 +41,7 @@ extension ShellSession {
         case .version(let name):
             return kernel.programs().filter { $0.name == name }.map(\.version).uniquedSorted(prefix: word)
         case .programFile:
-            return PathCompletion.candidates(word, in: directory, only: PathCompletion.isProgramFile)
+            return PathCompletion.candidates(word, in: directory, only: ProgramFiles.isProgramFile)
         case .path:
             return PathCompletion.candidates(word, in: directory)
         case .process:
@@ -66,7 +66,7 @@ extension ShellSession {
     private func searchPathNames() -> [String] {
         options.searchPath.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter(PathCompletion.isProgramFile)
+                .filter(ProgramFiles.isProgramFile)
                 .map { NSString(string: $0).deletingPathExtension }
         }
     }
