@@ -35,4 +35,15 @@ import Testing
         #expect(result.status == 1)
         #expect(result.error.hasPrefix(error), "\(result.error)")
     }
+
+    /// A tick too large for the clock (it trapped converting to nanoseconds), negative or not
+    /// a number is a usage error: one line, status 2, no trap.
+    @Test(arguments: ["tick 1e300", "tick -1", "tick abc"])
+    func badTicksAreUsageErrors(_ command: String) async throws {
+        let result = try await Dkctl.run(
+            ["--deterministic", "--seed", "1"], input: "\(command)\necho still here\n")
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("dkctl: tick: "), "\(result.error)")
+        #expect(result.error.split(separator: "\n").count == 1)
+    }
 }
